@@ -1,0 +1,50 @@
+"""The whole job as one library call: ``run(paths, rules_dir) -> Report``.
+
+Usable from a notebook or a test without the CLI. Extraction is a pure function of each article's
+text, so it runs per article; matching and comparison see the whole corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+from checker.model import Claim, Report
+
+
+def run(
+    paths: Iterable[str | os.PathLike[str]],
+    rules_dir: str | os.PathLike[str] | None = "rules",
+) -> Report:
+    """Load, extract, match and compare; raise CheckerError on usage or rules errors."""
+    from checker.compare import compare
+    from checker.corpus import load_corpus
+    from checker.extract import extract_article
+    from checker.match import match
+    from checker.rules import RuleSet, load_rules
+
+    ruleset = load_rules(rules_dir) if rules_dir is not None else RuleSet.empty()
+    articles, problems = load_corpus(paths)
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(extract_article(article))
+    matched, groups = match(claims, ruleset)
+    findings = compare(groups, matched, articles, ruleset)
+    return Report(
+        articles=tuple(articles),
+        claims=tuple(matched),
+        groups=tuple(groups),
+        findings=tuple(findings),
+        rules=tuple(ruleset.rules),
+        problems=tuple(problems),
+    )
+
+
+def claims_of(paths: Sequence[str | os.PathLike[str]]) -> Report:
+    """Extraction only (``checker extract``): claims with no groups or findings."""
+    from checker.corpus import load_corpus
+    from checker.extract import extract_article
+
+    articles, problems = load_corpus(paths)
+    claims = [c for a in articles for c in extract_article(a)]
+    return Report(tuple(articles), tuple(claims), (), (), (), tuple(problems))
