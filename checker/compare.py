@@ -1,0 +1,436 @@
+"""Compare the claims of each group and report disagreements as findings.
+
+Each claim is an interval (``low``/``high``, ``None`` for an open end). Both intervals are widened by
+the tolerance on a log scale (``low / (1 + t)``, ``high * (1 + t)``); two claims conflict when the
+widened intervals do not overlap. How far apart they are is the ratio of the nearest ends (>= 1) and
+gives the severity. See docs/compare.md for the scale, the defaults and what changes a finding id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
+
+Interval = tuple[float | None, float | None]
+
+KIND_PREFIX = {"conflict": "C", "scope-differs": "S", "differs-from-reference": "R"}
+
+# Scope markers (Claim.scope) fall into categories; a gap is explained by scope only when both claims
+# carry a marker of the same category and the markers differ. A marker on one side only means the
+# other article did not say, not that it measured something else.
+TIME_MARKERS = ("current", "cumulative")
+TIME_PREFIXES = ("since:", "until:", "per-", "in:", "as-of:", "year:", "during:")
+
+
+@dataclass(frozen=True)
+class DefaultSettings:
+    """Used only when the rule set has no settings; mirrors checker.rules defaults."""
+
+    tolerance: float = 0.1
+    severity_thresholds: tuple[tuple[str, float], ...] = (("minor", 1.0), ("major", 2.0), ("critical", 10.0))
+    scope_severity: str = "info"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Tolerance and severity thresholds in force for one group."""
+
+    tolerance: float
+    source: str  # "global" or "rule:<id>"
+    thresholds: tuple[tuple[str, float], ...]  # ascending by threshold
+    scope_severity: str = "info"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything behind one pairwise comparison (or a claim against a reference)."""
+
+    a: Claim  # in a pair, the claim whose interval lies lower
+    b: Claim | None  # None when ``a`` is compared against a reference (``interval_b``)
+    interval_a: Interval
+    interval_b: Interval
+    widened_a: Interval
+    widened_b: Interval
+    policy: Policy
+    overlap: Interval | None  # where the widened intervals meet; None when they do not
+    ratio: float | None  # nearest ends' ratio (>= 1) when apart; None when overlapping or not finite
+    severity: str | None  # severity of the gap; None when they overlap
+    scope_differences: tuple[str, ...] = ()
+
+    @property
+    def conflicting(self) -> bool:
+        return self.overlap is None
+
+
+# ---------------------------------------------------------------- settings and policy
+
+
+def settings_of(ruleset: object) -> Any:
+    settings = getattr(ruleset, "settings", None)
+    return settings if settings is not None else DefaultSettings()
+
+
+def thresholds_of(raw: object) -> tuple[tuple[str, float], ...]:
+    """Normalise thresholds given as a mapping or as (severity, threshold) pairs; ascending."""
+    items: Iterable[tuple[str, float]]
+    if isinstance(raw, Mapping):
+        items = raw.items()
+    elif isinstance(raw, Sequence) and not isinstance(raw, str):
+        items = [tuple(pair) for pair in raw]  # type: ignore[misc]
+    else:
+        items = ()
+    out = {Severity(str(getattr(name, "value", name))).value: float(value) for name, value in items}
+    return tuple(sorted(out.items(), key=lambda kv: (kv[1], Severity(kv[0]).rank)))
+
+
+def policy_for(rule: Rule | None, settings: Any) -> Policy:
+    """The tolerance and thresholds for a group: the rule's where it sets them, else the global ones."""
+    base = dict(thresholds_of(getattr(settings, "severity_thresholds", DefaultSettings.severity_thresholds)))
+    tolerance = float(getattr(settings, "tolerance", DefaultSettings.tolerance))
+    source = "global"
+    if rule is not None:
+        base.update(thresholds_of(rule.severity))
+        if rule.tolerance is not None:
+            tolerance, source = float(rule.tolerance), f"rule:{rule.id}"
+    thresholds = tuple(sorted(base.items(), key=lambda kv: (kv[1], Severity(kv[0]).rank)))
+    scope = getattr(settings, "scope_severity", "info")
+    return Policy(tolerance, source, thresholds, str(getattr(scope, "value", scope)))
+
+
+def severity_for(ratio: float | None, thresholds: Sequence[tuple[str, float]]) -> str:
+    """The highest severity whose threshold the ratio reaches; ``None`` (a zero or sign gap) is the top."""
+    if ratio is None:
+        top = max((Severity(n) for n, _ in thresholds), key=lambda s: s.rank, default=Severity.critical)
+        return top.value
+    fired = [name for name, threshold in thresholds if ratio >= threshold]
+    return max(fired, key=lambda n: Severity(n).rank) if fired else Severity.info.value
+
+
+# ---------------------------------------------------------------- intervals
+
+
+def interval_of(claim: Claim) -> Interval | None:
+    """The claim's interval; a point when only ``value`` is known; ``None`` when nothing is known."""
+    low, high = _finite(claim.low), _finite(claim.high)
+    if low is None and high is None:
+        value = _finite(claim.value)
+        return None if value is None else (value, value)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return (low, high)
+
+
+def reference_interval(ref: Reference) -> Interval | None:
+    low, high = _finite(ref.low), _finite(ref.high)
+    if low is None and high is None:
+        value = _finite(ref.value)
+        return None if value is None else (value, value)
+    return (low, high)
+
+
+def widen(iv: Interval, tolerance: float) -> Interval:
+    """Widen by a relative tolerance on a log scale, away from the middle, whatever the signs."""
+    factor = 1.0 + tolerance
+    low, high = iv
+    if low is not None:
+        low = low / factor if low > 0 else low * factor
+    if high is not None:
+        high = high * factor if high > 0 else high / factor
+    return (low, high)
+
+
+def _gap(lower: Interval, upper: Interval) -> tuple[Interval | None, float | None]:
+    """Overlap of two intervals, or the ratio of the nearest ends when ``lower`` lies below ``upper``."""
+    lo = _max_opt(lower[0], upper[0], low_side=True)
+    hi = _max_opt(lower[1], upper[1], low_side=False)
+    if lo is None or hi is None or lo <= hi:
+        return (lo, hi), None
+    near_low, near_high = lower[1], upper[0]
+    assert near_low is not None and near_high is not None  # disjoint means both ends are finite
+    if near_low > 0 and near_high > 0:
+        return None, near_high / near_low
+    if near_low < 0 and near_high < 0:
+        return None, near_low / near_high
+    return None, None
+
+
+def _max_opt(a: float | None, b: float | None, *, low_side: bool) -> float | None:
+    """The tighter of two ends: max of lows, min of highs; ``None`` is an open end."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b) if low_side else min(a, b)
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else float(x)
+
+
+def _center(iv: Interval) -> float:
+    low, high = iv
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else (high if high is not None else 0.0)
+
+
+# ---------------------------------------------------------------- scope
+
+
+def scope_differences(a: Claim, b: Claim) -> tuple[str, ...]:
+    """Scope differences that can explain a gap: same category on both sides, different markers."""
+    cats_a, cats_b = _scope_categories(a.scope), _scope_categories(b.scope)
+    out = []
+    for cat in sorted(set(cats_a) & set(cats_b)):
+        if cats_a[cat] != cats_b[cat]:
+            out.append(f"{cat}: {', '.join(sorted(cats_a[cat]))} vs {', '.join(sorted(cats_b[cat]))}")
+    return tuple(out)
+
+
+def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:
+    cats: dict[str, set[str]] = {}
+    for raw in scope:
+        marker = raw.strip().lower()
+        if not marker:
+            continue
+        if marker in TIME_MARKERS or marker.startswith(TIME_PREFIXES):
+            cat = "time"
+        elif ":" in marker:
+            cat = marker.split(":", 1)[0]
+        else:
+            cat = marker
+        cats.setdefault(cat, set()).add(marker)
+    return {k: frozenset(v) for k, v in cats.items()}
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+def comparable(a: Claim, b: Claim) -> str | None:
+    """Why two claims of one group are not compared, or ``None`` when they are."""
+    if a.id == b.id:
+        return "same claim"
+    if a.dimension != b.dimension:
+        return f"different dimensions ({a.dimension} vs {b.dimension})"
+    if (a.trend is None) != (b.trend is None):
+        return "one is a change, the other a level"
+    if a.article == b.article:
+        sa, sb = speaker(a.attribution), speaker(b.attribution)
+        if not (sa and sb and sa.lower() != sb.lower()):
+            return "same article, not attributed to two different speakers"
+    if interval_of(a) is None or interval_of(b) is None:
+        return "no interval"
+    return None
+
+
+def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
+    """Compare two claims (assumed comparable); the result does not depend on argument order."""
+    ia, ib = interval_of(a), interval_of(b)
+    assert ia is not None and ib is not None
+    if (_center(ia), _side_key(a), a.id) > (_center(ib), _side_key(b), b.id):
+        a, b, ia, ib = b, a, ib, ia
+    wa, wb = widen(ia, policy.tolerance), widen(ib, policy.tolerance)
+    overlap, ratio = _gap(wa, wb)
+    if a.trend and b.trend and a.trend != b.trend:
+        overlap, ratio = None, None  # "rose" against "fell": a disagreement whatever the sizes
+    severity = None if overlap is not None else severity_for(ratio, policy.thresholds)
+    scopes = scope_differences(a, b) if overlap is None else ()
+    return Comparison(a, b, ia, ib, wa, wb, policy, overlap, ratio, severity, scopes)
+
+
+def compare_reference(claim: Claim, ref: Reference, policy: Policy) -> Comparison | None:
+    ic, ir = interval_of(claim), reference_interval(ref)
+    if ic is None or ir is None:
+        return None
+    wc, wr = widen(ic, policy.tolerance), widen(ir, policy.tolerance)
+    lower, upper = (wc, wr) if _center(ic) <= _center(ir) else (wr, wc)
+    overlap, ratio = _gap(lower, upper)
+    severity = None if overlap is not None else severity_for(ratio, policy.thresholds)
+    return Comparison(claim, None, ic, ir, wc, wr, policy, overlap, ratio, severity)
+
+
+def compare(
+    groups: Iterable[Group], claims: Iterable[Claim], articles: Iterable[Article], ruleset: object
+) -> tuple[Finding, ...]:
+    """Findings for every group: pairwise conflicts or scope differences, and reference gaps."""
+    by_id = {c.id: c for c in claims}
+    by_article = {a.id: a for a in articles}
+    rules = {r.id: r for r in getattr(ruleset, "rules", ())}
+    settings = settings_of(ruleset)
+    findings: list[Finding] = []
+    for group in sorted(groups, key=lambda g: g.id):
+        rule = rules.get(group.rule) if group.rule else None
+        policy = policy_for(rule, settings)
+        members = sorted({by_id[m.claim] for m in group.members if m.claim in by_id}, key=_order_key)
+        for a, b in combinations(members, 2):
+            if comparable(a, b) is None:
+                cmp = compare_pair(a, b, policy)
+                if cmp.conflicting:
+                    findings.append(_pair_finding(group, cmp, by_article))
+        if rule is not None and rule.reference is not None:
+            for claim in members:
+                ref_cmp = compare_reference(claim, rule.reference, policy)
+                if ref_cmp is not None and ref_cmp.conflicting:
+                    findings.append(_reference_finding(group, rule, ref_cmp, by_article))
+    return _finalise(findings)
+
+
+# ---------------------------------------------------------------- findings
+
+
+def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]) -> Finding:
+    a, b = cmp.a, cmp.b
+    assert b is not None
+    kind = "scope-differs" if cmp.scope_differences else "conflict"
+    severity = cmp.policy.scope_severity if kind == "scope-differs" else cmp.severity
+    dates = [_article_attr(articles, c.article, "date") for c in (a, b)]
+    sentence = f"{_figure(a, articles)} is {describe_gap(cmp)} {_figure(b, articles)}"
+    if kind == "scope-differs":
+        sentence += f", but they measure different scopes ({'; '.join(cmp.scope_differences)})"
+    if dates[0] and dates[1] and dates[0] != dates[1]:
+        sentence += f"; figures from different dates: {dates[0]} vs {dates[1]}"
+    details: dict[str, object] = {
+        "sides": [_side(a, cmp.interval_a, cmp.widened_a, articles),
+                  _side(b, cmp.interval_b, cmp.widened_b, articles)],
+        **_policy_details(cmp),
+    }
+    if kind == "scope-differs":
+        details["scope_differences"] = list(cmp.scope_differences)
+        details["severity_if_conflict"] = cmp.severity
+    if dates[0] and dates[1] and dates[0] != dates[1]:
+        details["dates"] = dates
+    ident = _ident(kind, [_side_key(a), _side_key(b)])
+    return Finding(ident, kind, group.id, str(severity), (a.id, b.id), sentence + ".", cmp.ratio, details)
+
+
+def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapping[str, Article]) -> Finding:
+    claim, ref = cmp.a, rule.reference
+    assert ref is not None and cmp.severity is not None
+    ref_text = ref.text or _number(ref.value if ref.value is not None else _center(cmp.interval_b))
+    where = ", ".join(x for x in (ref.source, ref.date) if x)
+    message = f"{_figure(claim, articles)} is {describe_gap(cmp, reference_side=True)} the reference " \
+              f"{ref_text} ({where})."
+    details: dict[str, object] = {
+        "sides": [_side(claim, cmp.interval_a, cmp.widened_a, articles)],
+        "reference": {"text": ref_text, "value": ref.value, "interval": list(cmp.interval_b),
+                      "widened": list(cmp.widened_b), "source": ref.source, "date": ref.date},
+        **_policy_details(cmp),
+    }
+    ref_key = f"{rule.id}|{ref.value}|{ref.low}|{ref.high}|{ref.source}"
+    ident = _ident("differs-from-reference", [_side_key(claim), ref_key])
+    return Finding(ident, "differs-from-reference", group.id, cmp.severity, (claim.id,), message, cmp.ratio,
+                   details)
+
+
+def describe_gap(cmp: Comparison, *, reference_side: bool = False) -> str:
+    """'18x below' / 'far above' (relative to the other side), for messages and explain."""
+    size = "far" if cmp.ratio is None else f"{format_ratio(cmp.ratio)}"
+    below = _center(cmp.interval_a) <= _center(cmp.interval_b) if reference_side else True
+    if cmp.a.trend and cmp.b is not None and cmp.b.trend \
+            and cmp.a.trend != cmp.b.trend:
+        return f"in the opposite direction ({cmp.a.trend} vs {cmp.b.trend}) to"
+    return f"{size} {'below' if below else 'above'}"
+
+
+def format_ratio(ratio: float) -> str:
+    return f"{ratio:.0f}x" if ratio >= 10 else f"{math.floor(ratio * 10) / 10:.1f}x"
+
+
+def speaker(attribution: str | None) -> str | None:
+    """Who gives the figure, from the attribution phrase: 'said Nauert' -> 'Nauert'."""
+    if not attribution:
+        return None
+    text = attribution.strip().strip(",.;:\"'“”")
+    text = re.sub(r"^(according to|as reported by|reported by|per)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(said|says|say|told|estimated|estimates|reported|reports)\s+", "", text, flags=re.I)
+    text = re.sub(r"(\s+(has|have|had))?\s+(said|says|say|told|estimated|estimates|estimate|"
+                  r"suggest|suggests|suggested|claim|claims|claimed|believe|believes)(\s+that)?$",
+                  "", text, flags=re.I)
+    return text.strip() or None
+
+
+def _figure(claim: Claim, articles: Mapping[str, Article]) -> str:
+    outlet = _article_attr(articles, claim.article, "outlet")
+    where = [x for x in (outlet, claim.article) if x]
+    who = speaker(claim.attribution)
+    if who:
+        where.append(f"according to {who}")
+    return f"\"{claim.text}\" ({', '.join(where)})"
+
+
+def _side(
+    claim: Claim, iv: Interval, widened: Interval, articles: Mapping[str, Article]
+) -> dict[str, object]:
+    return {
+        "claim": claim.id,
+        "article": claim.article,
+        "outlet": _article_attr(articles, claim.article, "outlet"),
+        "date": _article_attr(articles, claim.article, "date"),
+        "line": claim.line,
+        "text": claim.text,
+        "hedge": claim.hedge,
+        "interval": list(iv),
+        "widened": list(widened),
+        "attribution": claim.attribution,
+        "speaker": speaker(claim.attribution),
+        "scope": list(claim.scope),
+    }
+
+
+def _policy_details(cmp: Comparison) -> dict[str, object]:
+    return {
+        "tolerance": cmp.policy.tolerance,
+        "tolerance_from": cmp.policy.source,
+        "thresholds": dict(cmp.policy.thresholds),
+        "severity_from_ratio": cmp.severity,
+    }
+
+
+def _article_attr(articles: Mapping[str, Article], article_id: str, name: str) -> str | None:
+    article = articles.get(article_id)
+    return getattr(article, name, None) if article is not None else None
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
+
+
+def _normal(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _side_key(claim: Claim) -> str:
+    """What identifies a claim across edits elsewhere and renames: its figure and its sentence."""
+    return f"{_normal(claim.text)}|{_normal(claim.sentence)}"
+
+
+def _order_key(claim: Claim) -> tuple[str, str, int, str]:
+    return (_side_key(claim), claim.article, claim.start, claim.id)
+
+
+def _ident(kind: str, keys: list[str]) -> str:
+    digest = hashlib.sha256("\n".join([kind, *sorted(keys)]).encode("utf-8")).hexdigest()
+    return f"{KIND_PREFIX.get(kind, 'F')}-{digest[:8]}"
+
+
+def _finalise(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Sort (severity, quantity, kind, claims) and make ids unique: a repeat gets '-2', '-3', ..."""
+    findings.sort(key=lambda f: (-Severity(f.severity).rank, f.quantity, f.kind, f.claims, f.id))
+    seen: dict[str, int] = {}
+    out = []
+    for f in sorted(findings, key=lambda f: (f.id, f.claims)):
+        seen[f.id] = seen.get(f.id, 0) + 1
+        out.append(f if seen[f.id] == 1 else _with_id(f, f"{f.id}-{seen[f.id]}"))
+    out.sort(key=lambda f: (-Severity(f.severity).rank, f.quantity, f.kind, f.claims, f.id))
+    return tuple(out)
+
+
+def _with_id(f: Finding, ident: str) -> Finding:
+    return Finding(ident, f.kind, f.quantity, f.severity, f.claims, f.message, f.ratio, f.details)
