@@ -110,6 +110,7 @@ class Rule:
     reference: Reference | None = None
     path: str = ""
     line: int = 0
+    kind: str = "estimate"  # "estimate": figures should agree; "tally": counts of different sets
 
 
 @dataclass(frozen=True)
