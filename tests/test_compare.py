@@ -1,0 +1,355 @@
+"""Comparison: intervals, tolerance, severity, finding kinds and stable ids.
+
+Claims, groups and articles are built directly here, so these tests do not depend on the extractor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.compare import (
+    DefaultSettings,
+    compare,
+    format_ratio,
+    policy_for,
+    severity_for,
+    speaker,
+    widen,
+)
+from checker.model import Article, Claim, Finding, Group, Membership, Reference, Rule, Severity
+
+
+def claim(
+    cid: str,
+    article: str,
+    text: str,
+    low: float | None,
+    high: float | None,
+    value: float | None = None,
+    *,
+    hedge: str = "approximate",
+    attribution: str | None = None,
+    scope: tuple[str, ...] = (),
+    sentence: str | None = None,
+    start: int = 0,
+    trend: str | None = None,
+    dimension: str = "count",
+) -> Claim:
+    return Claim(
+        id=cid, article=article, line=1, start=start, end=start + len(text), text=text, value=value,
+        low=low, high=high, hedge=hedge, trend=trend, unit="people", dimension=dimension,
+        entity="people held in camps", attribution=attribution,
+        sentence=sentence if sentence is not None else f"Reports say {text} people are held in camps.",
+        scope=scope,
+    )
+
+
+def group(claims: list[Claim], gid: str = "people-held", rule: str | None = None) -> Group:
+    members = tuple(Membership(c.id, "rule" if rule else "similarity", 90.0, "test") for c in claims)
+    return Group(gid, "people held in camps", "people", "count", rule, members)
+
+
+def ruleset(*rules: Rule, **overrides: object) -> SimpleNamespace:
+    return SimpleNamespace(rules=rules, settings=dataclasses.replace(DefaultSettings(), **overrides))
+
+
+def run(claims: list[Claim], articles: list[Article] = (), rs: object = None, gid: str = "people-held",
+        rule: str | None = None) -> tuple[Finding, ...]:
+    return compare([group(claims, gid, rule)], claims, list(articles), rs if rs is not None else ruleset())
+
+
+def pairs(findings: tuple[Finding, ...], kind: str = "conflict") -> set[frozenset[str]]:
+    return {frozenset(f.claims) for f in findings if f.kind == kind}
+
+
+# The camp figures of the first issue, as the extractor reads them (hedges give their own width).
+TWO_MILLION = claim("c0", "000.txt", "about 2 million", 1.8e6, 2.2e6, 2e6,
+                    attribution="Several reports have said")
+MORE_THAN_ONE = claim("c1", "001.txt", "more than one million", 1e6, None, hedge="more-than")
+AROUND_ONE = claim("c2", "002.txt", "around 1 million", 0.9e6, 1.1e6, 1e6,
+                   attribution="Human rights campaigners say")
+TENS_OF_THOUSANDS = claim("c3", "003.txt", "tens of thousands", 1e4, 1e5, hedge="vague")
+CAMPS = [TWO_MILLION, MORE_THAN_ONE, AROUND_ONE, TENS_OF_THOUSANDS]
+
+
+def test_done_when_pairs_of_the_first_issue() -> None:
+    found = run(CAMPS)
+    assert pairs(found) == {
+        frozenset({"c3", "c0"}), frozenset({"c3", "c1"}), frozenset({"c3", "c2"}), frozenset({"c0", "c2"}),
+    }
+    by_pair = {frozenset(f.claims): f for f in found}
+    assert by_pair[frozenset({"c3", "c0"})].severity == "critical"
+    assert by_pair[frozenset({"c0", "c2"})].severity == "minor"
+    assert frozenset({"c0", "c1"}) not in by_pair  # "more than one million" is open above
+
+
+def test_open_ended_claims_that_overlap_do_not_conflict() -> None:
+    uyghurs = claim("u", "a.txt", "more than 10 million", 1e7, None, hedge="more-than")
+    xinjiang = claim("x", "b.txt", "25 million-plus", 2.5e7, None, hedge="at-least")
+    assert run([uyghurs, xinjiang]) == ()
+
+
+def test_open_ends_in_opposite_directions_conflict() -> None:
+    under = claim("a", "a.txt", "fewer than 100", None, 100, hedge="less-than")
+    over = claim("b", "b.txt", "more than 1,000", 1000, None, hedge="more-than")
+    (finding,) = run([under, over])
+    assert finding.claims == ("a", "b")
+    assert finding.ratio == pytest.approx(1000 / 1.1 / (100 * 1.1))
+
+
+def test_findings_sorted_by_severity_then_quantity() -> None:
+    found = run(CAMPS)
+    ranks = [Severity(f.severity).rank for f in found]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_ratio_is_nearest_ends_after_tolerance() -> None:
+    (finding,) = run([TWO_MILLION, AROUND_ONE])
+    assert finding.ratio == pytest.approx((1.8e6 / 1.1) / (1.1e6 * 1.1))
+    assert finding.claims == ("c2", "c0")  # the lower figure first, as the message reads
+    assert finding.details["sides"][0]["widened"] == pytest.approx([0.9e6 / 1.1, 1.1e6 * 1.1])
+    assert finding.details["tolerance"] == 0.1 and finding.details["tolerance_from"] == "global"
+
+
+def test_message_names_figures_articles_outlets_speakers_and_ratio() -> None:
+    articles = [Article("003.txt", "seeds/003.txt", "", outlet="LatestLY"), Article("000.txt", "x", "")]
+    (finding,) = run([TENS_OF_THOUSANDS, TWO_MILLION], articles)
+    msg = finding.message
+    assert '"tens of thousands"' in msg and '"about 2 million"' in msg
+    assert "LatestLY, 003.txt" in msg and "000.txt" in msg
+    assert "according to Several reports" in msg
+    assert f"{format_ratio(finding.ratio)} below" in msg
+    assert msg.count(".") >= 1 and "\n" not in msg
+    assert finding.details["sides"][1]["speaker"] == "Several reports"
+
+
+def test_different_article_dates_are_marked() -> None:
+    articles = [Article("000.txt", "x", "", date="2018-09-12"),
+                Article("002.txt", "y", "", date="2021-03-22")]
+    (finding,) = run([TWO_MILLION, AROUND_ONE], articles)
+    assert finding.details["dates"] == ["2021-03-22", "2018-09-12"]
+    assert "figures from different dates: 2021-03-22 vs 2018-09-12" in finding.message
+    same = [Article("000.txt", "x", "", date="2021-03-22"), Article("002.txt", "y", "", date="2021-03-22")]
+    (finding,) = run([TWO_MILLION, AROUND_ONE], same)
+    assert "dates" not in finding.details and "different dates" not in finding.message
+
+
+def test_severity_scale_and_overrides() -> None:
+    default = policy_for(None, DefaultSettings()).thresholds
+    assert [severity_for(r, default) for r in (1.01, 1.99, 2.0, 9.99, 10.0, 500.0)] == [
+        "minor", "minor", "major", "major", "critical", "critical"]
+    assert severity_for(None, default) == "critical"
+    strict = Rule("camps", "camps", "people", "count", (), severity=(("major", 1.2), ("critical", 3.0)))
+    thresholds = policy_for(strict, DefaultSettings()).thresholds
+    assert dict(thresholds) == {"minor": 1.0, "major": 1.2, "critical": 3.0}
+    assert severity_for(1.5, thresholds) == "major"
+    only_major = policy_for(None, SimpleNamespace(severity_thresholds={"major": 1.1})).thresholds
+    assert severity_for(1.5, only_major) == "major" and severity_for(1.05, only_major) == "info"
+
+
+def test_rule_tolerance_and_severity_apply_to_its_group() -> None:
+    loose = Rule("camps", "camps", "people", "count", (), tolerance=0.5, severity=(("critical", 1.5),))
+    (finding,) = run([TENS_OF_THOUSANDS, TWO_MILLION], rs=ruleset(loose), gid="camps", rule="camps")
+    assert finding.details["tolerance_from"] == "rule:camps" and finding.details["tolerance"] == 0.5
+    assert finding.ratio == pytest.approx((1.8e6 / 1.5) / (1e5 * 1.5))
+    assert run([AROUND_ONE, TWO_MILLION], rs=ruleset(loose), gid="camps", rule="camps") == ()
+    assert run([AROUND_ONE, TWO_MILLION], rs=ruleset(tolerance=0.5)) == ()
+
+
+def test_claims_from_one_article_are_compared_only_between_different_speakers() -> None:
+    a = claim("a", "march.txt", "100,000", 1e5, 1e5, 1e5, hedge="exact", attribution="organisers said")
+    b = claim("b", "march.txt", "20,000", 2e4, 2e4, 2e4, hedge="exact", attribution="according to police",
+              start=50)
+    (finding,) = run([a, b])
+    assert "according to police" in finding.message and "according to organisers" in finding.message
+    assert run([a, dataclasses.replace(b, attribution="Organisers say")]) == ()
+    assert run([a, dataclasses.replace(b, attribution=None)]) == ()
+
+
+def test_incomparable_claims_are_skipped() -> None:
+    percent = claim("p", "b.txt", "20%", 20, 20, 20, dimension="percent")
+    change = claim("t", "c.txt", "rose 5,000", 5e3, 5e3, 5e3, trend="up")
+    vague = claim("v", "d.txt", "many", None, None, None, hedge="vague")
+    assert run([TWO_MILLION, percent]) == ()
+    assert run([TWO_MILLION, change]) == ()
+    assert run([TWO_MILLION, vague]) == ()
+
+
+def test_opposite_trends_conflict_whatever_the_sizes() -> None:
+    up = claim("u", "a.txt", "rose 5%", 5, 5, 5, trend="up", dimension="percent")
+    down = claim("d", "b.txt", "fell 5%", 5, 5, 5, trend="down", dimension="percent")
+    (finding,) = run([up, down])
+    assert finding.ratio is None and finding.severity == "critical"
+    assert "opposite direction" in finding.message
+
+
+def test_scope_difference_replaces_conflict() -> None:
+    since = dataclasses.replace(TENS_OF_THOUSANDS, scope=("since:2017-04",))
+    current = dataclasses.replace(TWO_MILLION, scope=("current",))
+    (finding,) = run([since, current])
+    assert finding.kind == "scope-differs" and finding.severity == "info"
+    assert finding.details["severity_if_conflict"] == "critical"
+    assert finding.details["scope_differences"] == ["time: since:2017-04 vs current"]
+    assert "different scopes" in finding.message
+    (finding,) = run([since, current], rs=ruleset(scope_severity="minor"))
+    assert finding.severity == "minor"
+
+
+def test_scope_on_one_side_only_or_same_scope_is_still_a_conflict() -> None:
+    one_sided = dataclasses.replace(TENS_OF_THOUSANDS, scope=("region:xinjiang",))
+    assert [f.kind for f in run([one_sided, TWO_MILLION])] == ["conflict"]
+    both = dataclasses.replace(TWO_MILLION, scope=("region:xinjiang",))
+    assert [f.kind for f in run([one_sided, both])] == ["conflict"]
+    other = dataclasses.replace(TWO_MILLION, scope=("region:tibet",))
+    assert [f.kind for f in run([one_sided, other])] == ["scope-differs"]
+    adults = dataclasses.replace(TWO_MILLION, scope=("subpop:adults",))
+    children = dataclasses.replace(TENS_OF_THOUSANDS, scope=("subpop:children",))
+    assert [f.kind for f in run([children, adults])] == ["scope-differs"]
+
+
+def test_scope_does_not_matter_when_figures_agree() -> None:
+    since = dataclasses.replace(MORE_THAN_ONE, scope=("since:2017-04",))
+    current = dataclasses.replace(TWO_MILLION, scope=("current",))
+    assert run([since, current]) == ()
+
+
+def census_rule(tolerance: float | None = None) -> Rule:
+    ref = Reference(value=25.85e6, low=None, high=None, source="2020 census", date="2021-06-14",
+                    text="25.85 million")
+    return Rule("xj-pop", "Xinjiang population", "people", "count", (), tolerance=tolerance, reference=ref)
+
+
+def test_claim_far_from_reference() -> None:
+    far = claim("f", "a.txt", "about 2 million", 1.8e6, 2.2e6, 2e6)
+    near = claim("n", "b.txt", "25 million-plus", 2.5e7, None, hedge="at-least")
+    found = run([far, near], rs=ruleset(census_rule()), gid="xj-pop", rule="xj-pop")
+    refs = [f for f in found if f.kind == "differs-from-reference"]
+    assert [f.claims for f in refs] == [("f",)]
+    (ref,) = refs
+    assert ref.severity == "major" and ref.ratio == pytest.approx((25.85e6 / 1.1) / (2.2e6 * 1.1))
+    assert ref.details["reference"]["source"] == "2020 census"
+    assert ref.details["reference"]["date"] == "2021-06-14"
+    assert "below the reference 25.85 million (2020 census, 2021-06-14)" in ref.message
+    above = claim("h", "c.txt", "300 million", 3e8, 3e8, 3e8, hedge="exact")
+    (ref,) = [f for f in run([above], rs=ruleset(census_rule()), gid="xj-pop", rule="xj-pop")]
+    assert "above the reference" in ref.message
+
+
+def test_reference_uses_rule_tolerance() -> None:
+    near = claim("n", "a.txt", "20 million", 2e7, 2e7, 2e7, hedge="exact")
+    assert len(run([near], rs=ruleset(census_rule()), gid="xj-pop", rule="xj-pop")) == 1
+    assert run([near], rs=ruleset(census_rule(0.2)), gid="xj-pop", rule="xj-pop") == ()
+
+
+def test_id_is_stable_under_renames_and_offsets_and_changes_with_the_figure() -> None:
+    (base,) = run([TENS_OF_THOUSANDS, TWO_MILLION])
+    assert base.id.startswith("C-") and len(base.id) == 10
+    moved = [dataclasses.replace(TENS_OF_THOUSANDS, id="x9", article="renamed/three.txt", start=900, line=40),
+             dataclasses.replace(TWO_MILLION, id="x1", article="zero.md", start=7)]
+    (again,) = compare([group(moved, "g-other")], moved, [], ruleset())
+    assert again.id == base.id
+    changed = dataclasses.replace(TWO_MILLION, text="about 3 million", low=2.7e6, high=3.3e6, value=3e6)
+    (other,) = run([TENS_OF_THOUSANDS, changed])
+    assert other.id != base.id
+    edited = dataclasses.replace(TWO_MILLION, sentence="A different sentence with about 2 million.")
+    (other,) = run([TENS_OF_THOUSANDS, edited])
+    assert other.id != base.id
+
+
+def test_ids_are_unique_when_content_repeats() -> None:
+    copy = dataclasses.replace(TWO_MILLION, id="c0b", article="syndicated.txt")
+    found = run([TENS_OF_THOUSANDS, TWO_MILLION, copy])
+    ids = [f.id for f in found]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert ids[0].split("-")[1] == ids[1].split("-")[1]
+
+
+def test_widen_moves_ends_outward_whatever_the_sign() -> None:
+    assert widen((10.0, 20.0), 0.1) == pytest.approx((10 / 1.1, 22.0))
+    assert widen((-20.0, -10.0), 0.1) == pytest.approx((-22.0, -10 / 1.1))
+    assert widen((None, 0.0), 0.1) == (None, 0.0)
+
+
+def test_zero_against_positive_is_top_severity() -> None:
+    zero = claim("z", "a.txt", "no one", 0, 0, 0, hedge="exact")
+    (finding,) = run([zero, TWO_MILLION])
+    assert finding.ratio is None and finding.severity == "critical"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("said Nauert", "Nauert"), ("Human rights campaigners say", "Human rights campaigners"),
+    ("according to police", "police"), ("The consortium estimates that", "The consortium"), (None, None),
+])
+def test_speaker(text: str | None, expected: str | None) -> None:
+    assert speaker(text) == expected
+
+
+# ---------------------------------------------------------------- properties
+
+positive = st.floats(min_value=1e-3, max_value=1e12, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def claims_strategy(draw: st.DrawFn, n: int = 6) -> list[Claim]:
+    out = []
+    for i in range(draw(st.integers(1, n))):
+        low = draw(st.one_of(st.none(), positive))
+        width = draw(st.floats(min_value=1.0, max_value=100.0))
+        high = draw(st.one_of(st.none(), st.just(low * width if low is not None else width)))
+        out.append(claim(f"c{i}", f"a{draw(st.integers(0, 3))}.txt", f"fig {i}", low, high,
+                         attribution=draw(st.sampled_from([None, "police", "organisers"])),
+                         scope=draw(st.sampled_from([(), ("current",), ("since:2017",)])), start=i))
+    return out
+
+
+def as_data(found: tuple[Finding, ...]) -> list[dict[str, object]]:
+    return [dataclasses.asdict(f) for f in found]
+
+
+@settings(max_examples=150, deadline=None)
+@given(claims_strategy(), st.randoms(use_true_random=False))
+def test_compare_does_not_depend_on_input_order(claims: list[Claim], rnd: random.Random) -> None:
+    articles = [Article(f"a{i}.txt", "p", "", date=f"2021-0{i + 1}-01") for i in range(4)]
+    before = compare([group(claims)], claims, articles, ruleset())
+    shuffled, arts = claims[:], articles[:]
+    rnd.shuffle(shuffled)
+    rnd.shuffle(arts)
+    after = compare([group(shuffled)], list(reversed(shuffled)), arts, ruleset())
+    assert as_data(after) == as_data(before)
+
+
+@settings(max_examples=150, deadline=None)
+@given(claims_strategy())
+def test_a_claim_never_conflicts_with_itself(claims: list[Claim]) -> None:
+    for c in claims:
+        doubled = Group("g", "g", None, "count", None, (Membership(c.id, "rule", 100, "x"),) * 2)
+        assert compare([doubled], [c], [], ruleset()) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(positive, st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=0.0, max_value=2.0))
+def test_values_within_tolerance_never_conflict(value: float, fraction: float, tolerance: float) -> None:
+    other = value * (1 + tolerance * fraction)
+    a = claim("a", "a.txt", "x", value, value, value, hedge="exact")
+    b = claim("b", "b.txt", "y", other, other, other, hedge="exact")
+    assert run([a, b], rs=ruleset(tolerance=tolerance)) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(positive, st.floats(min_value=1.0, max_value=1e4), st.floats(min_value=1.0, max_value=1e4))
+def test_conflict_severity_is_monotone_in_the_ratio(value: float, k1: float, k2: float) -> None:
+    k1, k2 = sorted((k1, k2))
+
+    def rank(k: float) -> int:
+        a = claim("a", "a.txt", "x", value, value, value, hedge="exact")
+        b = claim("b", "b.txt", "y", value * k, value * k, value * k, hedge="exact")
+        found = run([a, b])
+        return Severity(found[0].severity).rank if found else -1
+
+    assert rank(k1) <= rank(k2)
