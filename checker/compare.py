@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
+from checker.rules import RuleSet, Settings
 
 Interval = tuple[float | None, float | None]
 
@@ -27,15 +27,6 @@ KIND_PREFIX = {"conflict": "C", "scope-differs": "S", "differs-from-reference": 
 # other article did not say, not that it measured something else.
 TIME_MARKERS = ("current", "cumulative")
 TIME_PREFIXES = ("since:", "until:", "per-", "in:", "as-of:", "year:", "during:")
-
-
-@dataclass(frozen=True)
-class DefaultSettings:
-    """Used only when the rule set has no settings; mirrors checker.rules defaults."""
-
-    tolerance: float = 0.1
-    severity_thresholds: tuple[tuple[str, float], ...] = (("minor", 1.0), ("major", 2.0), ("critical", 10.0))
-    scope_severity: str = "info"
 
 
 @dataclass(frozen=True)
@@ -72,36 +63,21 @@ class Comparison:
 # ---------------------------------------------------------------- settings and policy
 
 
-def settings_of(ruleset: object) -> Any:
-    settings = getattr(ruleset, "settings", None)
-    return settings if settings is not None else DefaultSettings()
-
-
-def thresholds_of(raw: object) -> tuple[tuple[str, float], ...]:
-    """Normalise thresholds given as a mapping or as (severity, threshold) pairs; ascending."""
-    items: Iterable[tuple[str, float]]
-    if isinstance(raw, Mapping):
-        items = raw.items()
-    elif isinstance(raw, Sequence) and not isinstance(raw, str):
-        items = [tuple(pair) for pair in raw]  # type: ignore[misc]
-    else:
-        items = ()
-    out = {Severity(str(getattr(name, "value", name))).value: float(value) for name, value in items}
+def thresholds_of(pairs: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    """(severity, lowest ratio) pairs, one per severity (the last given wins), ascending by ratio."""
+    out = {Severity(str(getattr(name, "value", name))).value: float(value) for name, value in pairs}
     return tuple(sorted(out.items(), key=lambda kv: (kv[1], Severity(kv[0]).rank)))
 
 
-def policy_for(rule: Rule | None, settings: Any) -> Policy:
+def policy_for(rule: Rule | None, settings: Settings) -> Policy:
     """The tolerance and thresholds for a group: the rule's where it sets them, else the global ones."""
-    base = dict(thresholds_of(getattr(settings, "severity_thresholds", DefaultSettings.severity_thresholds)))
-    tolerance = float(getattr(settings, "tolerance", DefaultSettings.tolerance))
-    source = "global"
+    tolerance, source = settings.tolerance, "global"
+    pairs = list(settings.severity_thresholds)
     if rule is not None:
-        base.update(thresholds_of(rule.severity))
+        pairs.extend(rule.severity)
         if rule.tolerance is not None:
-            tolerance, source = float(rule.tolerance), f"rule:{rule.id}"
-    thresholds = tuple(sorted(base.items(), key=lambda kv: (kv[1], Severity(kv[0]).rank)))
-    scope = getattr(settings, "scope_severity", "info")
-    return Policy(tolerance, source, thresholds, str(getattr(scope, "value", scope)))
+            tolerance, source = rule.tolerance, f"rule:{rule.id}"
+    return Policy(float(tolerance), source, thresholds_of(pairs), settings.scope_severity)
 
 
 def severity_for(ratio: float | None, thresholds: Sequence[tuple[str, float]]) -> str:
@@ -257,19 +233,25 @@ def compare_reference(claim: Claim, ref: Reference, policy: Policy) -> Compariso
 
 
 def compare(
-    groups: Iterable[Group], claims: Iterable[Claim], articles: Iterable[Article], ruleset: object
+    groups: Iterable[Group], claims: Iterable[Claim], articles: Iterable[Article], ruleset: RuleSet | None
 ) -> tuple[Finding, ...]:
-    """Findings for every group: pairwise conflicts or scope differences, and reference gaps."""
+    """Findings for every group: pairwise conflicts or scope differences, and reference gaps.
+
+    The figures of a ``tally`` rule's group count different sets: they are compared only with the
+    rule's reference, never with one another.
+    """
+    ruleset = ruleset if ruleset is not None else RuleSet.empty()
     by_id = {c.id: c for c in claims}
     by_article = {a.id: a for a in articles}
-    rules = {r.id: r for r in getattr(ruleset, "rules", ())}
-    settings = settings_of(ruleset)
+    rules = {r.id: r for r in ruleset.rules}
+    settings = ruleset.settings
     findings: list[Finding] = []
     for group in sorted(groups, key=lambda g: g.id):
         rule = rules.get(group.rule) if group.rule else None
         policy = policy_for(rule, settings)
         members = sorted({by_id[m.claim] for m in group.members if m.claim in by_id}, key=_order_key)
-        for a, b in combinations(members, 2):
+        pairwise = rule is None or rule.kind != "tally"
+        for a, b in combinations(members if pairwise else [], 2):
             if comparable(a, b) is None:
                 cmp = compare_pair(a, b, policy)
                 if cmp.conflicting:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.compare import (
-    DefaultSettings,
     compare,
     format_ratio,
     policy_for,
@@ -23,6 +21,7 @@ from checker.compare import (
     widen,
 )
 from checker.model import Article, Claim, Finding, Group, Membership, Reference, Rule, Severity
+from checker.rules import RuleSet, Settings
 
 
 def claim(
@@ -55,8 +54,8 @@ def group(claims: list[Claim], gid: str = "people-held", rule: str | None = None
     return Group(gid, "people held in camps", "people", "count", rule, members)
 
 
-def ruleset(*rules: Rule, **overrides: object) -> SimpleNamespace:
-    return SimpleNamespace(rules=rules, settings=dataclasses.replace(DefaultSettings(), **overrides))
+def ruleset(*rules: Rule, **overrides: object) -> RuleSet:
+    return RuleSet(rules, dataclasses.replace(Settings(), **overrides))
 
 
 def run(claims: list[Claim], articles: list[Article] = (), rs: object = None, gid: str = "people-held",
@@ -141,15 +140,15 @@ def test_different_article_dates_are_marked() -> None:
 
 
 def test_severity_scale_and_overrides() -> None:
-    default = policy_for(None, DefaultSettings()).thresholds
+    default = policy_for(None, Settings()).thresholds
     assert [severity_for(r, default) for r in (1.01, 1.99, 2.0, 9.99, 10.0, 500.0)] == [
         "minor", "minor", "major", "major", "critical", "critical"]
     assert severity_for(None, default) == "critical"
     strict = Rule("camps", "camps", "people", "count", (), severity=(("major", 1.2), ("critical", 3.0)))
-    thresholds = policy_for(strict, DefaultSettings()).thresholds
+    thresholds = policy_for(strict, Settings()).thresholds
     assert dict(thresholds) == {"minor": 1.0, "major": 1.2, "critical": 3.0}
     assert severity_for(1.5, thresholds) == "major"
-    only_major = policy_for(None, SimpleNamespace(severity_thresholds={"major": 1.1})).thresholds
+    only_major = policy_for(None, Settings(severity_thresholds=(("major", 1.1),))).thresholds
     assert severity_for(1.5, only_major) == "major" and severity_for(1.05, only_major) == "info"
 
 
@@ -160,6 +159,17 @@ def test_rule_tolerance_and_severity_apply_to_its_group() -> None:
     assert finding.ratio == pytest.approx((1.8e6 / 1.5) / (1e5 * 1.5))
     assert run([AROUND_ONE, TWO_MILLION], rs=ruleset(loose), gid="camps", rule="camps") == ()
     assert run([AROUND_ONE, TWO_MILLION], rs=ruleset(tolerance=0.5)) == ()
+
+
+def test_tally_rule_compares_only_with_its_reference() -> None:
+    seven = claim("s7", "a.txt", "seven", 7, 7, 7, hedge="exact")
+    two = claim("s2", "b.txt", "two", 2, 2, 2, hedge="exact")
+    tally = Rule("sanctioned", "officials sanctioned", "officials", "count", (), kind="tally")
+    assert run([seven, two], rs=ruleset(tally), gid="sanctioned", rule="sanctioned") == ()
+    capped = dataclasses.replace(tally, reference=Reference(7, None, None, "Treasury", "2021-03-22"))
+    found = run([seven, two], rs=ruleset(capped), gid="sanctioned", rule="sanctioned")
+    assert [(f.kind, f.claims) for f in found] == [("differs-from-reference", ("s2",))]
+    assert "below the reference 7 (Treasury, 2021-03-22)" in found[0].message
 
 
 def test_claims_from_one_article_are_compared_only_between_different_speakers() -> None:
