@@ -22,11 +22,14 @@ Interval = tuple[float | None, float | None]
 
 KIND_PREFIX = {"conflict": "C", "scope-differs": "S", "differs-from-reference": "R"}
 
-# Scope markers (Claim.scope) fall into categories; a gap is explained by scope only when both claims
-# carry a marker of the same category and the markers differ. A marker on one side only means the
-# other article did not say, not that it measured something else.
-TIME_MARKERS = ("current", "cumulative")
-TIME_PREFIXES = ("since:", "until:", "per-", "in:", "as-of:", "year:", "during:")
+# Scope markers (Claim.scope, vocabulary in checker/context_scope.py) fall into categories. A gap is
+# explained by scope when both claims carry a marker of the same category and the markers differ
+# ("since:2017-04" vs "current"; "region:a" vs "region:b"). A marker on one side only means the other
+# article did not say, not that it measured something else -- except a sub-population on the lower
+# figure: a part ("adults") below a figure for everyone is expected.
+TIME_MARKERS = ("current", "cumulative", "peak")
+TIME_PREFIXES = ("since:", "period:", "past:", "asof:", "date:", "per-")
+ONE_SIDED_BELOW = ("subpop",)
 
 
 @dataclass(frozen=True)
@@ -160,13 +163,16 @@ def _center(iv: Interval) -> float:
 # ---------------------------------------------------------------- scope
 
 
-def scope_differences(a: Claim, b: Claim) -> tuple[str, ...]:
-    """Scope differences that can explain a gap: same category on both sides, different markers."""
-    cats_a, cats_b = _scope_categories(a.scope), _scope_categories(b.scope)
+def scope_differences(lower: Claim, upper: Claim) -> tuple[str, ...]:
+    """Scope differences that can explain why ``lower``'s figure lies below ``upper``'s."""
+    cats_low, cats_up = _scope_categories(lower.scope), _scope_categories(upper.scope)
     out = []
-    for cat in sorted(set(cats_a) & set(cats_b)):
-        if cats_a[cat] != cats_b[cat]:
-            out.append(f"{cat}: {', '.join(sorted(cats_a[cat]))} vs {', '.join(sorted(cats_b[cat]))}")
+    for cat in sorted(set(cats_low) | set(cats_up)):
+        low, up = cats_low.get(cat), cats_up.get(cat)
+        if low and up and low != up:
+            out.append(f"{cat}: {', '.join(sorted(low))} vs {', '.join(sorted(up))}")
+        elif low and not up and cat in ONE_SIDED_BELOW:
+            out.append(f"{cat}: {', '.join(sorted(low))} vs not limited")
     return tuple(out)
 
 

@@ -223,6 +223,17 @@ def test_scope_on_one_side_only_or_same_scope_is_still_a_conflict() -> None:
     assert [f.kind for f in run([children, adults])] == ["scope-differs"]
 
 
+def test_a_sub_population_below_an_unlimited_figure_is_a_scope_difference() -> None:
+    adults_low = dataclasses.replace(TENS_OF_THOUSANDS, scope=("subpop:adults",))
+    (finding,) = run([adults_low, TWO_MILLION])
+    assert finding.kind == "scope-differs"
+    assert finding.details["scope_differences"] == ["subpop: subpop:adults vs not limited"]
+    adults_high = dataclasses.replace(TWO_MILLION, scope=("subpop:adults",))
+    assert [f.kind for f in run([TENS_OF_THOUSANDS, adults_high])] == ["conflict"]
+    since_only = dataclasses.replace(TENS_OF_THOUSANDS, scope=("since:2017-04", "cumulative"))
+    assert [f.kind for f in run([since_only, TWO_MILLION])] == ["conflict"]
+
+
 def test_scope_does_not_matter_when_figures_agree() -> None:
     since = dataclasses.replace(MORE_THAN_ONE, scope=("since:2017-04",))
     current = dataclasses.replace(TWO_MILLION, scope=("current",))
