@@ -363,6 +363,7 @@ UNIT_CLASSES = {
     "household": "household family home dwelling house",
 }
 UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
+PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
 GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
 
 # Predicates that say what happened to what was counted; two claims whose predicates fall in
@@ -419,8 +420,9 @@ def unit_class(unit: str | None) -> str:
 
 def compatible_units(a: str | None, b: str | None, dimension: str) -> bool:
     """Whether two claims' units can measure the same quantity (within one dimension)."""
-    if dimension == "percent":
-        return True
+    if dimension == "percent":  # percent against percentage points or basis points is not comparable
+        pa, pb = (PERCENT_ALIASES.get((u or "").strip().lower(), (u or "").strip().lower()) for u in (a, b))
+        return pa == pb
     ka, kb = unit_class(a), unit_class(b)
     if ka in GENERIC_UNITS or kb in GENERIC_UNITS:
         return True

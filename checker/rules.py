@@ -296,8 +296,8 @@ def _cues(node: Node, check: _Check) -> tuple[tuple[str, ...], tuple[str, ...]] 
         words = check.words(keys["none"], "cues.none")
         ok = ok and words is not None
         exclude = words or ()
-    if ok and not any(not g.startswith("topic:") for g in groups):
-        check.at(node, "cues must have at least one 'all' group")
+    if "all" not in keys:
+        check.at(node, "cues need an 'all' list: the words that say what the figure counts")
         ok = False
     return (tuple(groups), exclude) if ok else None
 
