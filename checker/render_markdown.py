@@ -1,0 +1,301 @@
+"""The Markdown report editors read on GitHub (tabulate ``github`` tables).
+
+Every piece of article text goes through :func:`escape` before it reaches the page, so pipes,
+HTML, backticks, emphasis markers, brackets or newlines in an article can neither break a table
+nor inject markup. Links to articles are relative to the folder the report is written to, with a
+``#L<line>`` anchor, which GitHub renders for text files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote
+
+from tabulate import tabulate
+
+from checker.model import Claim, Finding, Group, Report, Severity
+from checker.report import (
+    Index,
+    format_interval,
+    format_number,
+    format_ratio,
+    sorted_claims,
+    sorted_findings,
+    sorted_problems,
+)
+
+_WHITESPACE = re.compile(r"\s+")
+# Characters with a meaning in CommonMark/GFM inline syntax or in a table row.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
+
+
+def escape(text: str | None, strip: bool = True) -> str:
+    """Make article text inert inside a Markdown table cell.
+
+    Whitespace runs (newlines included) become one space (and the ends are stripped unless
+    ``strip`` is false); ``& < >`` become entities; Markdown punctuation (``\\ ` * _ [ ] | ~ # !``)
+    is backslash-escaped. The result renders as the original text and never opens a table row,
+    a link, an emphasis, a code span or HTML.
+    """
+    if not text:
+        return ""
+    text = _WHITESPACE.sub(" ", text)
+    if strip:
+        text = text.strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def code(text: str) -> str:
+    """An id in a code span; ids are escaped like any text if they contain odd characters."""
+    if re.fullmatch(r"[\w.:/@+-]+", text):
+        return f"`{text}`"
+    return escape(text)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    # disable_numparse: cells are text; "1,000" must stay as written.
+    return tabulate(rows, headers=list(headers), tablefmt="github", disable_numparse=True)
+
+
+def link_target(path: str, base_dir: str) -> str:
+    rel = os.path.relpath(path, base_dir).replace(os.sep, "/")
+    return quote(rel, safe="/._-~")
+
+
+def quote_with_figure(claim: Claim) -> str:
+    """The claim's sentence, escaped, with the figure in bold."""
+    sentence = claim.sentence or claim.text
+    rel = claim.start - claim.sentence_start
+    if rel >= 0 and sentence[rel : rel + len(claim.text)] == claim.text and claim.text:
+        before, after = sentence[:rel], sentence[rel + len(claim.text) :]
+    else:
+        pos = sentence.find(claim.text) if claim.text else -1
+        if pos < 0:
+            return escape(sentence)
+        before, after = sentence[:pos], sentence[pos + len(claim.text) :]
+    # Spaces next to the figure stay outside the bold run, so the ``**`` are flanking delimiters.
+    head, tail = escape(before, strip=False).lstrip(), escape(after, strip=False).rstrip()
+    return f"{head}**{escape(claim.text)}**{tail}"
+
+
+class MarkdownRenderer:
+    def __init__(self, report: Report, base_dir: str = ".", charts: Mapping[str, str] | None = None):
+        self.report = report
+        self.ix = Index(report)
+        self.base_dir = base_dir
+        self.charts = dict(charts or {})
+
+    def article_link(self, claim: Claim) -> str:
+        article = self.ix.articles.get(claim.article)
+        label = escape(f"{claim.article}:{claim.line}")
+        if article is None:
+            return label
+        return f"[{label}]({link_target(article.path, self.base_dir)}#L{claim.line})"
+
+    def source(self, claim: Claim) -> str:
+        parts = [self.article_link(claim)]
+        article = self.ix.articles.get(claim.article)
+        if article is not None and (article.outlet or article.date):
+            parts.append(escape(", ".join(x for x in (article.outlet, article.date) if x)))
+        if claim.attribution:
+            parts.append(escape(claim.attribution))
+        return " · ".join(parts)
+
+    def render(self) -> str:
+        out = ["# Figures across the articles", ""]
+        out += self.summary()
+        out += self.articles()
+        out += self.findings()
+        out += self.quantities()
+        out += self.ungrouped()
+        out += self.problems()
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    def summary(self) -> list[str]:
+        r = self.report
+        grouped = sum(1 for c in r.claims if c.quantity is not None)
+        by_sev = {s.value: 0 for s in Severity}
+        for f in r.findings:
+            by_sev[f.severity] = by_sev.get(f.severity, 0) + 1
+        headers = ["Articles", "Claims", "Grouped claims", "Quantities", "Findings"]
+        headers += [s.value for s in reversed(Severity)]
+        row = [len(r.articles), len(r.claims), grouped, len(r.groups), len(r.findings)]
+        row += [by_sev[s.value] for s in reversed(Severity)]
+        return ["## Summary", "", table(headers, [[str(x) for x in row]]), ""]
+
+    def articles(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for c in self.report.claims:
+            counts[c.article] = counts.get(c.article, 0) + 1
+        rows = []
+        for a in sorted(self.report.articles, key=lambda a: a.id):
+            link = f"[{escape(a.id)}]({link_target(a.path, self.base_dir)})"
+            rows.append([link, escape(a.outlet), escape(a.date), escape(a.title), str(counts.get(a.id, 0))])
+        if not rows:
+            return ["## Articles", "", "No articles.", ""]
+        return ["## Articles", "", table(["Article", "Outlet", "Date", "Title", "Claims"], rows), ""]
+
+    def figure(self, claim: Claim | None) -> str:
+        return escape(claim.text) if claim is not None else "?"
+
+    def findings(self) -> list[str]:
+        findings = sorted_findings(self.report.findings)
+        if not findings:
+            return ["## Findings", "", "No conflicts or other findings.", ""]
+        rows = []
+        for f in findings:
+            a, b = self._sides(f)
+            rows.append([
+                escape(self.ix.label(f.quantity)),
+                a[0], a[1], b[0], b[1],
+                format_ratio(f.ratio),
+                f.severity,
+                escape(f.kind),
+                code(f.id),
+            ])
+        headers = ["Quantity", "Figure A", "Source A", "Figure B", "Source B", "How far apart",
+                   "Severity", "Kind", "Finding"]
+        out = ["## Findings", "", table(headers, rows), ""]
+        out += [f"- {code(f.id)}: {escape(f.message)}" for f in findings]
+        return out + [""]
+
+    def _sides(self, f: Finding) -> tuple[tuple[str, str], tuple[str, str]]:
+        claims = [self.ix.claims[c] for c in f.claims if c in self.ix.claims]
+        sides = [(self.figure(c), self.source(c)) for c in claims[:2]]
+        if len(claims) > 2:
+            rest = claims[2:]
+            sides[1] = (
+                sides[1][0] + "; " + "; ".join(self.figure(c) for c in rest),
+                sides[1][1] + "; " + "; ".join(self.source(c) for c in rest),
+            )
+        if len(sides) < 2:
+            rule = self.ix.rules.get(f.quantity)
+            ref = rule.reference if rule is not None else None
+            if ref is not None:
+                figure = ref.text or format_interval(ref.low, ref.high)
+                source = ", ".join(x for x in (ref.source, ref.date) if x)
+                sides.append((escape(figure), escape(f"reference: {source}")))
+        while len(sides) < 2:
+            sides.append(("", ""))
+        return sides[0], sides[1]
+
+    def quantities(self) -> list[str]:
+        groups = sorted(self.report.groups, key=lambda g: (g.label.lower(), g.id))
+        if not groups:
+            return []
+        out = ["## Quantities", ""]
+        for g in groups:
+            out += self.quantity(g)
+        return out
+
+    def quantity(self, g: Group) -> list[str]:
+        out = [f"### {escape(g.label)} ({code(g.id)})", ""]
+        how = f"defined by rule {code(g.rule)}" if g.rule else "grouped by similarity (no rule)"
+        unit = f"unit: {escape(g.unit)}; " if g.unit else ""
+        out += [f"{unit}{how}; {len(g.members)} claim(s).", ""]
+        rule = self.ix.rules.get(g.rule or g.id)
+        if rule is not None and rule.reference is not None:
+            ref = rule.reference
+            figure = ref.text or format_interval(ref.low, ref.high)
+            source = ", ".join(x for x in (ref.source, ref.date) if x)
+            out += [f"Reference: {escape(figure)} ({escape(source)}).", ""]
+        if g.id in self.charts:
+            out += [f"![Range chart: {escape(g.label)}]({quote(self.charts[g.id], safe='/._-~')})", ""]
+        claims = sorted_claims(self.ix.claims[m.claim] for m in g.members if m.claim in self.ix.claims)
+        rows = [self._claim_row(c) for c in claims]
+        headers = ["Article", "Date", "Figure", "Interval", "Hedge", "Attributed to", "Quote"]
+        out += [table(headers, rows), ""]
+        return out
+
+    def _claim_row(self, c: Claim) -> list[str]:
+        article = self.ix.articles.get(c.article)
+        date = article.date if article is not None else None
+        return [
+            self.article_link(c),
+            escape(date),
+            escape(c.text),
+            escape(format_interval(c.low, c.high)),
+            escape(c.hedge),
+            escape(c.attribution),
+            quote_with_figure(c),
+        ]
+
+    def ungrouped(self) -> list[str]:
+        claims = sorted_claims(c for c in self.report.claims if c.quantity is None)
+        if not claims:
+            return []
+        rows = []
+        for c in claims:
+            row = self._claim_row(c)
+            rows.append([row[0], row[2], row[3], escape(c.unit), escape(c.entity), row[5], row[6]])
+        headers = ["Article", "Figure", "Interval", "Unit", "Measures", "Attributed to", "Quote"]
+        return ["## Claims not grouped", "", table(headers, rows), ""]
+
+    def problems(self) -> list[str]:
+        problems = sorted_problems(self.report.problems)
+        if not problems:
+            return []
+        return ["## Problems", ""] + [f"- {escape(str(p))}" for p in problems] + [""]
+
+
+def render_markdown(report: Report, base_dir: str = ".", charts: Mapping[str, str] | None = None) -> str:
+    """The editors' report. ``base_dir``: folder the report will live in (links are relative to it);
+    ``charts``: quantity id -> chart path relative to ``base_dir``, embedded in that quantity's section.
+    """
+    return MarkdownRenderer(report, base_dir, charts).render()
+
+
+def render_claims_markdown(report: Report, base_dir: str = ".") -> str:
+    """The claims of ``checker extract`` as one table."""
+    r = MarkdownRenderer(report, base_dir)
+    rows = []
+    for c in sorted_claims(report.claims):
+        row = r._claim_row(c)
+        rows.append([row[0], row[2], row[3], row[4], escape(c.unit), escape(c.entity), row[5], row[6]])
+    headers = ["Article", "Figure", "Interval", "Hedge", "Unit", "Measures", "Attributed to", "Quote"]
+    return table(headers, rows) + "\n"
+
+
+__all__ = ["escape", "format_number", "render_claims_markdown", "render_markdown"]
+
+
+def chart_paths(report: Report, out_path: str) -> dict[str, str]:
+    """Quantity id -> chart file path (relative to the report's folder): ``<report stem>/<id>.svg``."""
+    from checker.chart import chart_file_name, charted_groups
+
+    stem = os.path.splitext(os.path.basename(out_path))[0] or "report"
+    paths: dict[str, str] = {}
+    used: set[str] = set()
+    for g in charted_groups(report):
+        name = chart_file_name(g.id)
+        n = 2
+        while name.lower() in used:
+            name = chart_file_name(f"{g.id}-{n}")
+            n += 1
+        used.add(name.lower())
+        paths[g.id] = f"{stem}/{name}"
+    return paths
+
+
+def write_markdown(report: Report, out_path: str) -> list[str]:
+    """Write the report to ``out_path`` and its charts next to it (each atomically); return the paths.
+
+    Charts are written first, so a report on disk never embeds a chart that is missing.
+    """
+    from checker.chart import render_chart
+    from checker.report import write_atomic
+
+    base_dir = os.path.dirname(out_path) or "."
+    charts = chart_paths(report, out_path)
+    groups = {g.id: g for g in report.groups}
+    written = []
+    for qid, rel in sorted(charts.items()):
+        path = os.path.join(base_dir, rel)
+        write_atomic(path, render_chart(report, groups[qid]))
+        written.append(path)
+    write_atomic(out_path, render_markdown(report, base_dir, charts))
+    written.append(out_path)
+    return written

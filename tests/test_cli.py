@@ -1,0 +1,221 @@
+"""The CLI on hand-built reports (the pipeline is replaced): exit codes, formats, errors, baseline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from report_fixtures import sample_report
+
+import checker.pipeline
+from checker.cli import ExitCode, run_cli
+from checker.model import CheckerError, Problem, Report
+from checker.render_formats import escape_data, escape_property
+
+ROOT = Path(__file__).resolve().parents[1]
+Cap = pytest.CaptureFixture[str]
+State = dict[str, Report]
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> State:
+    """Replace the pipeline with a hand-built report; run in an empty folder with a corpus/ dir."""
+    state = {"report": sample_report()}
+    monkeypatch.setattr(checker.pipeline, "run", lambda paths, rules_dir: state["report"])
+    monkeypatch.setattr(checker.pipeline, "claims_of", lambda paths: state["report"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CHECKER_DEBUG", raising=False)
+    return state
+
+
+def cli(capsys: Cap, *args: str) -> tuple[int, str, str]:
+    code = run_cli(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_and_no_args_exit_zero(capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "--help")
+    assert code == 0 and "check" in out and "report" in out
+    code, out, _ = cli(capsys)
+    assert code == 0 and "Usage" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["nosuch"], ["check", "--fail-on", "bogus"], ["check", "--format", "xml"], ["report", "--bad-option"],
+     ["accept"]],
+)
+def test_usage_errors_are_one_line_exit_2(capsys: Cap, args: list[str]) -> None:
+    code, out, err = cli(capsys, *args)
+    assert code == ExitCode.ERROR == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("checker: error: ")
+    assert "Traceback" not in err
+
+
+def test_check_without_baseline_fails_and_names_article_line_and_figures(
+    fake_pipeline: State, capsys: Cap
+) -> None:
+    code, out, err = cli(capsys, "check", "corpus")
+    assert code == ExitCode.FINDINGS
+    lines = out.splitlines()
+    assert len(lines) == 3  # two findings + summary
+    path, line, col, rest = lines[0].split(":", 3)
+    assert (path, line, col) == ("corpus/sub/b.md", "1", "1")
+    assert rest.startswith(" conflict critical ") and "[held-conflict-1]" in rest
+    assert "About 2 million" in rest
+    assert lines[-1].startswith("Found 2 new finding(s) at or above minor")
+    assert err == ""
+
+
+def test_fail_on_and_exit_zero(fake_pipeline: State, capsys: Cap) -> None:
+    only_minor = sample_report()
+    fake_pipeline["report"] = Report(only_minor.articles, only_minor.claims, only_minor.groups,
+                                     only_minor.findings[1:], only_minor.rules)
+    assert cli(capsys, "check", "--fail-on", "major")[0] == ExitCode.OK
+    assert cli(capsys, "check", "--fail-on", "minor")[0] == ExitCode.FINDINGS
+    assert cli(capsys, "check", "--exit-zero")[0] == ExitCode.OK
+
+
+def test_update_baseline_then_check_passes_then_accept(
+    fake_pipeline: State, capsys: Cap, tmp_path: Path
+) -> None:
+    code, _, err = cli(capsys, "check", "--baseline", "base.json", "--update-baseline")
+    assert code == 0 and "wrote 2 finding(s)" in err
+    code, out, _ = cli(capsys, "check", "--baseline", "base.json")
+    assert code == 0 and out.startswith("All checks passed")
+    code, _, _ = cli(capsys, "accept", "held-conflict-1", "--reason", "time frames differ", "--baseline",
+                     "base.json")
+    assert code == 0
+    entries = {e["id"]: e for e in json.loads((tmp_path / "base.json").read_text())["findings"]}
+    assert entries["held-conflict-1"]["reason"] == "time frames differ"
+    assert entries["held-conflict-2"]["reason"] is None
+
+
+def test_accept_needs_a_reason_and_a_known_id(
+    fake_pipeline: State, capsys: Cap, tmp_path: Path
+) -> None:
+    code, _, err = cli(capsys, "accept", "held-conflict-1")
+    assert code == 2 and err.startswith("checker: error:") and "reason" in err
+    code, _, err = cli(capsys, "accept", "nope", "--reason", "x")
+    assert code == 2 and err.count("\n") == 1 and "nope" in err
+    assert not (tmp_path / "checker-baseline.json").exists()
+
+
+def test_missing_baseline_is_exit_2(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, err = cli(capsys, "check", "--baseline", "missing.json")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "missing.json" in err
+
+
+def test_github_format(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "check", "--format", "github", "--fail-on", "major")
+    assert code == 1
+    lines = out.splitlines()
+    title = "checker conflict (critical)%3A held"
+    assert lines[0].startswith(f"::error file=corpus/sub/b.md,line=1,col=1,title={title}::")
+    assert lines[1].startswith("::warning file=corpus/c.txt,line=1,col=1,")  # minor, below major
+    assert lines[0].endswith("[held-conflict-1]")
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% a\r\nb") == "50%25 a%0D%0Ab"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_check_json_and_markdown(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "check", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["check"]["failed"] is True
+    assert [x["id"] for x in data["check"]["new"]] == ["held-conflict-1", "held-conflict-2"]
+    assert data["check"]["new"][0]["path"] == "corpus/sub/b.md"
+    code, out, _ = cli(capsys, "check", "--format", "markdown")
+    assert code == 1 and "| fail" in out and "(corpus/sub/b.md#L1)" in out
+
+
+def test_report_formats_to_stdout(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "report", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and {"schema_version", "claims", "findings", "groups", "articles"} <= set(data)
+    code, out, _ = cli(capsys, "report", "--format", "csv")
+    assert code == 0 and out.startswith("claim,article,")
+    code, out, _ = cli(capsys, "report")
+    assert code == 0 and out.startswith("# Figures across the articles")
+
+
+def test_report_output_file_and_charts(
+    fake_pipeline: State, capsys: Cap, tmp_path: Path
+) -> None:
+    code, out, _ = cli(capsys, "report", "-o", "reports/x.md")
+    assert code == 0 and out == ""
+    assert (tmp_path / "reports" / "x" / "held.svg").is_file()
+    assert "(../corpus/a.txt#L2)" in (tmp_path / "reports" / "x.md").read_text()
+    code, _, _ = cli(capsys, "report", "--format", "json", "-o", "reports/x.json")
+    assert code == 0 and json.loads((tmp_path / "reports" / "x.json").read_text())["claims"]
+
+
+def test_unwritable_output_is_one_line_exit_2(
+    fake_pipeline: State, capsys: Cap, tmp_path: Path
+) -> None:
+    (tmp_path / "afile").write_text("x")
+    code, out, err = cli(capsys, "report", "-o", "afile/report.md")
+    assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("checker: error:")
+
+
+def test_checker_error_and_internal_error_are_one_line(
+    fake_pipeline: State, capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def bad_rules(paths: object, rules_dir: object) -> Report:
+        raise CheckerError("rules/x.yaml:3: unknown key 'cuez'")
+
+    monkeypatch.setattr(checker.pipeline, "run", bad_rules)
+    code, _, err = cli(capsys, "check")
+    assert code == 2 and err == "checker: error: rules/x.yaml:3: unknown key 'cuez'\n"
+
+    def bug(paths: object, rules_dir: object) -> Report:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(checker.pipeline, "run", bug)
+    code, _, err = cli(capsys, "report")
+    assert code == 2 and err == "checker: internal error: ZeroDivisionError: division by zero\n"
+
+
+def test_problems_are_warnings_on_stderr(
+    fake_pipeline: State, capsys: Cap
+) -> None:
+    r = sample_report()
+    fake_pipeline["report"] = Report(r.articles, r.claims, r.groups, (), r.rules,
+                                     (Problem("corpus/bad.txt", "skipped: not UTF-8\n(byte 3)", 4),))
+    code, out, err = cli(capsys, "check")
+    assert code == 0
+    assert err == "corpus/bad.txt:4: warning: skipped: not UTF-8 (byte 3)\n"
+
+
+def test_extract_formats(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "extract", "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
+    code, out, _ = cli(capsys, "extract")
+    assert code == 0 and out.splitlines()[0].startswith("corpus/a.txt:2:1: About 2 million")
+    for fmt in ("csv", "markdown"):
+        code, out, _ = cli(capsys, "extract", "--format", fmt)
+        assert code == 0 and "About 2 million" in out
+
+
+def test_rules_dir_that_does_not_exist_is_exit_2(capsys: Cap, tmp_path: Path) -> None:
+    code, _, err = cli(capsys, "check", str(tmp_path), "--rules", str(tmp_path / "nope"))
+    assert code == 2 and "no such rules folder" in err
+
+
+def test_python_dash_m_works_and_cli_import_is_light() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--fail-on", "nope"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 2 and proc.stderr.startswith("checker: error:")
+    assert proc.stderr.count("\n") == 1
+    probe = "import sys, checker.cli; print('quantulum3' in sys.modules, 'pandas' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.stdout.split() == ["False", "False"]

@@ -1,0 +1,273 @@
+"""Renderers on hand-built reports: Markdown structure and escaping, SVG charts, JSON, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from report_fixtures import HOSTILE, sample_report
+
+from checker.chart import chart_file_name, render_chart
+from checker.model import Report
+from checker.render_formats import render_claims_json, render_claims_text, render_csv, render_json
+from checker.render_markdown import escape, quote_with_figure, render_markdown, write_markdown
+from checker.report import format_interval, format_number, write_atomic
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def md() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def tables(markdown: str) -> list[list[list[str]]]:
+    """Each table as rows of cell texts (header row included), as a GFM renderer sees it."""
+    out: list[list[list[str]]] = []
+    row: list[str] | None = None
+    for tok in md().parse(markdown):
+        if tok.type == "table_open":
+            out.append([])
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            out[-1].append(row or [])
+            row = None
+        elif tok.type == "inline" and row is not None:
+            row.append(tok.content)
+    return out
+
+
+def html_of(markdown: str) -> str:
+    return md().render(markdown)
+
+
+# --- escaping --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a | b", "<script>alert(1)</script>", "`code`", "*x* _y_ **z**", "[l](http://x)", "line\nbreak",
+     "a & b", "\\| escaped pipe", "~~strike~~", "![img](x.png)", "| leading", "trailing |", "<!-- c -->"],
+)
+def test_escaped_text_renders_as_itself_in_a_table_cell(text: str) -> None:
+    doc = "| h |\n|---|\n| " + escape(text) + " |\n"
+    html = html_of(doc)
+    assert "<script" not in html and "<em>" not in html and "<strong>" not in html
+    assert "<code>" not in html and "<a " not in html and "<img" not in html and "<del>" not in html
+    assert "<!--" not in html
+    t = tables(doc)
+    assert len(t) == 1 and len(t[0]) == 2 and len(t[0][1]) == 1
+    # The cell shows the original text (whitespace collapsed).
+    cell = html.split("<td>")[1].split("</td>")[0]
+    unescaped = cell.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    assert unescaped == " ".join(text.split())
+
+
+def test_quote_bolds_the_figure_and_only_it() -> None:
+    r = sample_report()
+    c1 = next(c for c in r.claims if c.id == "c1")
+    html = html_of(quote_with_figure(c1))
+    assert "<strong>About 2 million</strong>" in html
+    assert html.count("<strong>") == 1
+
+
+def test_quote_with_hostile_sentence_keeps_bold_figure_and_no_markup() -> None:
+    r = sample_report(hostile=True)
+    c1 = next(c for c in r.claims if c.id == "c1")
+    html = html_of(quote_with_figure(c1))
+    assert html.count("<strong>") == 1 and "<script" not in html and "<em>" not in html
+
+
+# --- the Markdown report -----------------------------------------------------------------------
+
+
+def _header_widths(markdown: str) -> list[tuple[int, set[int]]]:
+    return [(len(t[0]), {len(row) for row in t}) for t in tables(markdown)]
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_markdown_tables_keep_their_shape(hostile: bool) -> None:
+    r = sample_report(hostile=hostile)
+    text = render_markdown(r)
+    found = tables(text)
+    # summary, articles, findings, one quantity, not grouped
+    assert len(found) == 5
+    for width, row_widths in _header_widths(text):
+        assert row_widths == {width}
+    summary, articles, findings, quantity, ungrouped = found
+    assert len(articles) == 1 + len(r.articles)
+    assert len(findings) == 1 + len(r.findings)
+    assert len(quantity) == 1 + 3
+    assert len(ungrouped) == 1 + 1
+    html = html_of(text)
+    assert "<script" not in html and "<b>" not in html
+
+
+def test_markdown_is_the_same_with_hostile_text_apart_from_that_text() -> None:
+    plain, hostile = render_markdown(sample_report()), render_markdown(sample_report(hostile=True))
+    assert [len(t) for t in tables(plain)] == [len(t) for t in tables(hostile)]
+
+
+def test_markdown_links_are_relative_to_the_report_folder() -> None:
+    r = sample_report()
+    text = render_markdown(r, base_dir="reports")
+    tokens = md().parse(text)
+    hrefs = {
+        child.attrs["href"]
+        for tok in tokens if tok.children
+        for child in tok.children if child.type == "link_open"
+    }
+    assert "../corpus/a.txt#L2" in hrefs
+    assert "../corpus/sub/b.md#L1" in hrefs
+    same_dir = render_markdown(r, base_dir="corpus")
+    assert "(sub/b.md#L1)" in same_dir
+
+
+def test_markdown_shows_dates_speakers_intervals_and_the_conflict() -> None:
+    r = sample_report()
+    text = render_markdown(r)
+    findings = tables(text)[2]
+    header, first = findings[0], findings[1]
+    row = dict(zip(header, first, strict=True))
+    assert row["Severity"] == "critical"  # most severe first
+    assert "About 2 million" in row["Figure A"] and "Tens of thousands" in row["Figure B"]
+    assert "2019-03-01" in row["Source A"] and "said a spokesperson" in row["Source A"]
+    assert row["How far apart"].startswith("18")
+    assert "≥ 1,000,000" in text  # open interval
+    assert "UN panel" in text  # the rule's reference value
+
+
+def test_markdown_is_byte_stable_and_order_independent() -> None:
+    r = sample_report()
+    shuffled = Report(
+        articles=tuple(reversed(r.articles)), claims=tuple(reversed(r.claims)), groups=r.groups,
+        findings=tuple(reversed(r.findings)), rules=r.rules,
+    )
+    assert render_markdown(r) == render_markdown(shuffled)
+    assert render_json(r) == render_json(shuffled)
+    assert render_csv(r) == render_csv(shuffled)
+
+
+def test_empty_report_renders() -> None:
+    empty = Report((), (), (), ())
+    text = render_markdown(empty)
+    assert "No conflicts" in text
+    assert json.loads(render_json(empty))["findings"] == []
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_chart_parses_and_has_one_row_per_claim(hostile: bool) -> None:
+    r = sample_report(hostile=hostile)
+    svg = render_chart(r, r.groups[0])
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    rows = root.findall(f"{SVG}g")
+    assert len(rows) == 3
+    texts = ["".join(g.find(f"{SVG}text").itertext()) for g in rows]  # type: ignore[union-attr]
+    assert any("campaigners say" in t for t in texts)
+    if hostile:
+        assert any("<script>" in t for t in texts)  # shown as text, parsed back from escaped XML
+        assert not root.findall(f".//{SVG}script")
+
+
+def test_chart_draws_open_ends_as_arrows_on_a_log_scale() -> None:
+    r = sample_report()
+    root = ET.fromstring(render_chart(r, r.groups[0]))
+    lines = [ln for g in root.findall(f"{SVG}g") for ln in g.findall(f"{SVG}line")]
+    arrows = [ln for ln in lines if ln.get("marker-end") or ln.get("marker-start")]
+    assert len(arrows) == 1  # "more than one million"
+    # log scale: 10,000 -> 99,999 is about as wide as 1,000,000 -> 10,000,000 would be
+    tens = next(ln for ln in lines if not (ln.get("marker-end") or ln.get("marker-start"))
+                and float(ln.get("x2", 0)) - float(ln.get("x1", 0)) > 100)
+    width = float(tens.get("x2", 0)) - float(tens.get("x1", 0))
+    tick = [float(t.get("x1", 0)) for t in root.findall(f"{SVG}line") if t.get("stroke") == "#dddddd"]
+    decade = tick[1] - tick[0]
+    assert abs(width - decade) < 2
+
+
+def test_chart_file_names_are_safe() -> None:
+    assert chart_file_name("people/held in ../camps") == "people-held-in-camps.svg"
+    assert chart_file_name("...") == "quantity.svg"
+
+
+def test_write_markdown_writes_charts_next_to_the_report(tmp_path: Path) -> None:
+    r = sample_report()
+    out = tmp_path / "reports" / "seeds.md"
+    written = write_markdown(r, str(out))
+    svg = tmp_path / "reports" / "seeds" / "held.svg"
+    assert svg.is_file() and out.is_file()
+    assert [Path(p) for p in written] == [svg, out]
+    ET.parse(svg)
+    assert "![Range chart: People held in camps](seeds/held.svg)" in out.read_text()
+    first = out.read_bytes(), svg.read_bytes()
+    write_markdown(r, str(out))
+    assert (out.read_bytes(), svg.read_bytes()) == first
+
+
+# --- JSON, CSV, text ----------------------------------------------------------------------------
+
+
+def test_json_has_claims_findings_and_version() -> None:
+    data = json.loads(render_json(sample_report(hostile=True)))
+    assert data["schema_version"]
+    assert [c["id"] for c in data["claims"]] == ["c1", "c3", "c4", "c2"]  # by article, offset
+    assert data["findings"][0]["severity"] == "critical"
+    assert data["claims"][0]["attribution"] == HOSTILE
+
+
+def test_claims_json_is_a_list() -> None:
+    data = json.loads(render_claims_json(sample_report()))
+    assert isinstance(data, list) and {c["id"] for c in data} == {"c1", "c2", "c3", "c4"}
+
+
+def test_csv_one_row_per_claim_with_group_and_findings() -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(sample_report(hostile=True)))))
+    assert len(rows) == 4
+    by_id = {r["claim"]: r for r in rows}
+    assert by_id["c1"]["findings"] == "held-conflict-1;held-conflict-2"
+    assert by_id["c1"]["max_severity"] == "critical"
+    assert by_id["c1"]["quantity_label"] == "People held in camps"
+    assert by_id["c4"]["quantity"] == "" and by_id["c4"]["findings"] == ""
+    assert by_id["c3"]["high"] == "" and by_id["c3"]["low"] == "1000000"
+    assert "\n" not in by_id["c1"]["sentence"]
+
+
+def test_claims_text_points_at_path_line_col() -> None:
+    r = sample_report()
+    text = render_claims_text(r)
+    col = r.articles[2].text.index("25") + 1
+    assert f"corpus/c.txt:1:{col}: 25 [25] exact shops" in text
+    assert text.rstrip().endswith("4 claim(s) in 3 article(s).")
+
+
+def test_number_and_interval_formats() -> None:
+    assert format_number(1_000_000) == "1,000,000"
+    assert format_number(0.25) == "0.25"
+    assert format_number(12.5) == "12.5"
+    assert format_number(None) == "?"
+    assert format_interval(1e6, None) == "≥ 1,000,000"
+    assert format_interval(None, 5) == "≤ 5"
+    assert format_interval(3, 3) == "3"
+    assert format_interval(None, None) == "unknown"
+
+
+def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomic(target, "old\n")
+
+    class Boom(str):
+        def encode(self, *args: object, **kwargs: object) -> bytes:  # type: ignore[override]
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_atomic(target, Boom("new"))
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
