@@ -1,0 +1,267 @@
+"""Attribution: who the article says gives a figure.
+
+Read in this order, in the figure's sentence:
+
+1. ``according to X`` (nearest to the figure);
+2. when the figure is inside a quotation, the quote's speaker: the attribution outside the quote in
+   the same sentence, else the one of an earlier sentence of the same paragraph (a running quote),
+   else the next sentence when it is a bare attribution (``, he said.``);
+3. ``X said/estimates/reports (that) ... FIGURE`` (the nearest such verb before the figure);
+4. ``FIGURE ..., X said`` / ``FIGURE ..., said X`` (after the figure, behind a comma or quote).
+
+A pronoun speaker (``he said``) is resolved to the nearest named speaker of the three sentences
+before; when none is found the attribution is None rather than a bare pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.context_split import Token, sentence_spans, tokens
+from checker.context_words import (
+    ATTRIBUTION_VERBS,
+    AUX,
+    CONJ_STOP,
+    DETS,
+    IRREGULAR,
+    PREPS,
+    PRONOUNS,
+    RELATIVES,
+    WEEKDAYS,
+    is_past_form,
+    lemma,
+    wordset,
+)
+
+_OPEN_Q = "“\""
+_CLOSE_Q = "”\""
+_QUOTES = "“”\"‘’'"
+# Verb forms that are also common nouns: accepted only when "that", a comma, a colon, a quote,
+# a determiner or a number follows ("the report estimates that", not "credible reports out there").
+_NOUNLIKE = wordset(
+    "report reports estimate estimates claim claims count counts record records note notes state states "
+    "find finds show shows project projects forecast forecasts cite put tweet tweets")
+_LEAD_TRIM = wordset("but and so however meanwhile also yet then while now")
+_SUBJECT_INNER = wordset("of for to at and the a an from in on with")
+_TAIL_TIME = re.compile(
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|late|early)\b.*|\s+(?:" + "|".join(WEEKDAYS) + r")\b.*)$",
+    re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
+_INTRO_WORDS = wordset("last earlier later separately")
+
+
+def _is_attr_verb(toks: list[Token], i: int) -> bool:
+    w = toks[i].low
+    if not re.fullmatch(r"[a-z]+", w):
+        return False
+    lem = IRREGULAR.get(w) or lemma(w)
+    if lem not in ATTRIBUTION_VERBS:
+        return False
+    if i and toks[i - 1].low in ("is", "are", "was", "were", "be", "been", "being"):
+        return False  # passive: "Beijing was cited for ..."
+    if w in _NOUNLIKE:
+        prev = toks[i - 1].low if i else ""
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if prev in DETS or prev in PREPS:
+            return False
+        if not (nxt.lower() in ("that", ",", ":") or nxt in _QUOTES or nxt.lower() in DETS
+                or nxt[:1].isdigit()):
+            return False
+    return w in ("said", "told") or not w.endswith("ing")
+
+
+def _clean(phrase: str) -> str | None:
+    phrase = phrase.strip(" ,;:—–-" + _QUOTES)
+    phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
+    words = phrase.split()
+    while words and words[0].lower().strip(",") in _LEAD_TRIM:
+        words = words[1:]
+    phrase = " ".join(words).strip(" ,;:")
+    if not phrase or len(words) > 14 or re.search(r"\d{2,}", phrase):
+        return None
+    return phrase
+
+
+def _subject_before(text: str, toks: list[Token], v: int) -> str | None:
+    """The noun phrase ending just before token ``v`` (skipping auxiliaries and a time phrase)."""
+    j = v - 1
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("also", "previously", "recently", "further",
+                                                              "repeatedly", "separately", "then")):
+        j -= 1
+    if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
+        j -= 2
+    end = j
+    stopped = False
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if t.text in ",’'" or re.fullmatch(r"[\w’'\-.]+", t.text) and (
+            low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
+            and not is_past_form(low) and low not in ("after", "before", "when", "said", "says")
+        ):
+            j -= 1
+            continue
+        stopped = True
+        break
+    if end < 0 or j == end:
+        return None
+    words = toks[j + 1:end + 1]
+    opener = bool(words) and (words[0].low in PREPS or words[0].low in _INTRO_WORDS)
+    while words and (words[0].text == "," or words[0].low in _SUBJECT_INNER - {"the", "a", "an"}):
+        words = words[1:]
+    if (stopped or opener) and any(w.text == "," for w in words):
+        first = next(k for k, w in enumerate(words) if w.text == ",")
+        words = words[first + 1:]
+    if not words:
+        return None
+    return _clean(text[words[0].start:words[-1].end])
+
+
+def _object_after(text: str, toks: list[Token], v: int) -> str | None:
+    """The speaker after a postposed verb: 'said Foreign Ministry spokesperson Geng Shuang at ...'."""
+    words: list[Token] = []
+    for t in toks[v + 1:]:
+        if t.text in ",.;:!?" or t.text in _QUOTES or t.low in RELATIVES:
+            break
+        if t.low in PREPS and t.low not in ("of", "for", "to") or t.low == "that":
+            break
+        words.append(t)
+        if len(words) > 10:
+            return None
+    if not words:
+        return None
+    return _clean(text[words[0].start:words[-1].end])
+
+
+def _according(text: str, start: int, end: int, pos: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in _ACCORDING.finditer(text, start, end):
+        stop = _ACCORDING_END.search(text, m.end(), end)
+        phrase = _clean(text[m.end():stop.start() if stop else end])
+        if phrase:
+            dist = abs(m.start() - pos)
+            if best is None or dist < best[0]:
+                best = (dist, phrase)
+    return best[1] if best else None
+
+
+def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
+    for v in range(len(toks) - 1, -1, -1):
+        if toks[v].start >= pos or not _is_attr_verb(toks, v):
+            continue
+        subject = _subject_before(text, toks, v)
+        if subject:
+            return subject
+    return None
+
+
+def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
+    seen_break = False
+    for v, t in enumerate(toks):
+        if t.start < pos:
+            continue
+        if t.text in ",;—" or t.text in _CLOSE_Q:
+            seen_break = True
+            continue
+        if not seen_break or not _is_attr_verb(toks, v) or t.low.endswith("ing"):
+            continue
+        prev = toks[v - 1] if v else None
+        if prev is not None and (prev.text in "," or prev.text in _CLOSE_Q):
+            return _object_after(text, toks, v)
+        subject = _subject_before(text, toks, v)
+        if subject:
+            return subject
+    return None
+
+
+def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | None:
+    """Who a sentence attributes the figure at ``pos`` to (quotes aside)."""
+    toks = tokens(text, start, end)
+    return _according(text, start, end, pos) or _preposed(text, toks, pos) or _postposed(text, toks, pos)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
+    """(open, close) offsets of the quotation around ``pos`` within its paragraph, if any."""
+    para = _paragraph_start(text, pos)
+    before = text[para:pos]
+    curly_open = before.rfind("“")
+    if before.count("“") > before.count("”") and curly_open >= 0:
+        close = text.find("”", pos)
+        nl = text.find("\n", pos)
+        if close < 0 or (nl >= 0 and nl < close):
+            close = nl if nl >= 0 else len(text)
+        return para + curly_open, close
+    if before.count('"') % 2 == 1:
+        close = text.find('"', pos)
+        nl = text.find("\n", pos)
+        if close < 0 or (nl >= 0 and nl < close):
+            close = nl if nl >= 0 else len(text)
+        return para + before.rfind('"'), close
+    return None
+
+
+def _is_pronoun(name: str | None) -> bool:
+    return name is not None and name.lower() in PRONOUNS
+
+
+def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: int) -> str | None:
+    if not _is_pronoun(found):
+        return found
+    for s, e in reversed(spans[max(0, index - 3):index]):
+        name = sentence_attribution(text, s, e, s) or sentence_attribution(text, s, e, e)
+        if name and not _is_pronoun(name):
+            return name
+    return None
+
+
+def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e or pos == e:
+            return s, e
+    return None
+
+
+def _quote_speaker(text: str, para: list[tuple[int, int]], here: tuple[int, int],
+                   quote: tuple[int, int]) -> str | None:
+    open_q, close_q = quote
+    closing = _containing(para, close_q)
+    if closing is not None:
+        found = _postposed(text, tokens(text, *closing), close_q)
+        if found:
+            return found
+    opening = _containing(para, open_q)
+    if opening is not None and open_q > opening[0]:
+        found = _preposed(text, tokens(text, *opening), open_q)
+        if found:
+            return found
+    for s, e in reversed([sp for sp in para if sp[1] <= min(here[0], open_q)]):
+        found = _postposed(text, tokens(text, s, e), s)
+        if found:
+            return found
+    after = [sp for sp in para if sp[0] >= max(here[1], close_q)]
+    if after:
+        s, e = after[0]
+        return _postposed(text, tokens(text, s, e), s) or _preposed(text, tokens(text, s, e), e)
+    return None
+
+
+def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end: int) -> str | None:
+    """Who the article says gives the figure at text[fig_start:fig_end]; None if nobody."""
+    para_start = _paragraph_start(text, sent_start)
+    para_end = text.find("\n", sent_end)
+    para_end = len(text) if para_end < 0 else para_end
+    para = sentence_spans(text, para_start, para_end)
+    prior = [s for s in sentence_spans(text, max(0, para_start - 1500), sent_start) if s[1] <= sent_start]
+    spans = prior + [(sent_start, sent_end)]
+    found = _according(text, sent_start, sent_end, fig_start)
+    quote = _quote_bounds(text, fig_start)
+    if found is None and quote is not None:
+        found = _quote_speaker(text, para, (sent_start, sent_end), quote)
+    if found is None:
+        found = sentence_attribution(text, sent_start, sent_end, fig_start)
+    return _resolve(text, found, spans, len(spans) - 1) if found else None

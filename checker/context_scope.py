@@ -1,0 +1,187 @@
+"""Scope markers: the time window, cumulative/current, sub-population and region a figure covers.
+
+:func:`scope_markers` reads only the text it is given (the figure's clause, chosen by
+:mod:`checker.context`), and returns normalised markers from :data:`SCOPE_VOCABULARY`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.context_words import MONTHS, NOT_NAMES, WEEKDAYS
+
+# The closed vocabulary of markers (docs/context.md has examples). ``<date>`` is YYYY, YYYY-MM,
+# YYYY-MM-DD, MM-DD (no year given) or a weekday; ``<n><u>`` is a count and a unit y/m/w/d/h.
+SCOPE_VOCABULARY: dict[str, str] = {
+    "since:<date>": "counted from a start date: 'since April 2017' -> since:2017-04",
+    "period:<date>": "one calendar period: 'in 2019' -> period:2019, 'in March 2020' -> period:2020-03",
+    "period:<year>..<year>": "a span of years: 'between 2017 and 2019', 'from 2017 to 2019', '2017-19'",
+    "period:last-<unit>": "'last year', 'last month', 'last week' (also this-<unit>)",
+    "past:<n><u>": "a trailing window: 'over the past decade' -> past:10y, 'the last 24 hours' -> past:24h",
+    "asof:<date>": "a stock at a date: 'as of March 2021', 'by the end of 2020'",
+    "date:<date>": "one day: 'on Monday' -> date:monday, 'on March 3' -> date:03-03",
+    "per-year": "a rate: 'each year', 'per year', 'annually', 'a year' (also per-month, per-week, per-day)",
+    "current": "a stock now: 'currently', 'now', 'still', 'at present', 'at any one time'",
+    "cumulative": "a running total: 'in total', 'so far', 'to date', 'cumulative', 'in all', 'since then'",
+    "peak": "the maximum: 'at its peak', 'at the height of'",
+    "subpop:<group>": "adults, children, women, men, girls, boys, elderly, civilians, aged-18+, aged-18-64",
+    "region:<place>": "'in Xinjiang' -> region:xinjiang; 'nationwide' -> region:national; "
+    "'worldwide' -> region:global; 'in the capital' -> region:capital",
+}
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a": 1, "an": 1,
+}
+_UNIT = {"decade": ("10", "y"), "decades": ("", "y"), "year": ("", "y"), "years": ("", "y"),
+         "month": ("", "m"), "months": ("", "m"), "week": ("", "w"), "weeks": ("", "w"),
+         "day": ("", "d"), "days": ("", "d"), "hour": ("", "h"), "hours": ("", "h"),
+         "century": ("100", "y")}
+_RATE_UNIT = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day"}
+
+_I = re.IGNORECASE
+_EARLY = r"(?:(?:early|late|mid)[- ]?)?"
+_SINCE_DATE = re.compile(rf"\bsince\s+{_EARLY}(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
+_SINCE_OTHER = re.compile(
+    r"\bsince\s+(?:then|the\s+(?:start|beginning|outbreak|onset)|its\s+(?:start|launch)|records\s+began)", _I)
+_SPAN = re.compile(rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|through|until)\s+({_YEAR})\b", _I)
+_SPAN_DASH = re.compile(rf"\b({_YEAR})\s*[-–/]\s*(\d{{2}}|{_YEAR})\b")
+_PERIOD = re.compile(rf"\b(?:in|during|for|throughout|over)\s+{_EARLY}(?:({_MONTH})\s+)?({_YEAR})\b", _I)
+_ASOF = re.compile(
+    rf"\b(?:as\s+of|as\s+at|by\s+the\s+end\s+of|at\s+the\s+end\s+of|by)\s+"
+    rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b",
+    _I)
+_RELATIVE = re.compile(
+    r"\b(last|this|past|previous)\s+(year|month|week|quarter|decade)\b(?!\s+(?:ago|earlier))", _I)
+_PAST = re.compile(
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(\d+|[a-z]+)\s+)?"
+    r"(decades?|years?|months?|weeks?|days?|hours?|century)\b", _I)
+_ON_DAY = re.compile(
+    rf"\bon\s+(?:({'|'.join(WEEKDAYS)})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?)\b", _I)
+_RATE = re.compile(
+    r"\b(?:(?:per|a|an|each|every)\s+(year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later|after|before))"
+    r"|(annually|yearly|monthly|weekly|daily)\b)", _I)
+_CURRENT = re.compile(
+    r"\b(?:currently|presently|at\s+present|at\s+any\s+(?:one|given)\s+time|right\s+now|still"
+    r"|(?<!until\s)(?<!by\s)(?<!up\sto\s)now(?!\s+that))\b", _I)
+_CUMULATIVE = re.compile(
+    r"\b(?:in\s+total|in\s+all|altogether|so\s+far|to\s+date|thus\s+far|cumulative(?:ly)?|until\s+now"
+    r"|up\s+to\s+now|by\s+now|since\s+then)\b", _I)
+_PEAK = re.compile(r"\b(?:at\s+(?:its|the|their|his|her)\s+peak|at\s+the\s+height\s+of|peaked)\b", _I)
+_SUBPOP = [
+    (re.compile(r"\badults?\b|\bgrown-ups\b", _I), "adults"),
+    (re.compile(r"\bchild(?:ren)?\b|\bkids\b|\bminors\b|\bunder-18s\b", _I), "children"),
+    (re.compile(r"\bwom[ae]n\b|\bfemales?\b", _I), "women"),
+    (re.compile(r"\bmen\b|\bmales?\b", _I), "men"),
+    (re.compile(r"\bgirls\b", _I), "girls"),
+    (re.compile(r"\bboys\b", _I), "boys"),
+    (re.compile(r"\belderly\b|\bpensioners\b|\bover-(?:65|70|80)s\b|\bolder\s+people\b", _I), "elderly"),
+    (re.compile(r"\bcivilians?\b", _I), "civilians"),
+]
+_AGED_OVER = re.compile(
+    r"\baged\s+(\d{1,3})\s+(?:and|or)\s+(?:over|older|above)\b|\baged\s+(?:over|above)\s+(\d{1,3})\b"
+    r"|\b(?:aged\s+)?(\d{1,3})\+|\bover-(\d{2})s\b", _I)
+_AGED_RANGE = re.compile(r"\baged\s+(?:between\s+)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", _I)
+_REGION_WORDS = [
+    (re.compile(r"\b(?:nationwide|nationally|countrywide|across\s+the\s+(?:country|nation))\b", _I),
+     "national"),
+    (re.compile(r"\b(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+world)\b", _I),
+     "global"),
+    (re.compile(r"\bin\s+the\s+capital\b", _I), "capital"),
+]
+_REGION_NAME = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
+
+
+def _date(year: str | None, month: str | None = None, day: str | None = None) -> str:
+    parts = []
+    if year:
+        parts.append(year)
+    if month:
+        parts.append(f"{MONTHS[month.lower().rstrip('.')]:02d}")
+    if day and month:
+        parts.append(f"{int(day):02d}")
+    return "-".join(parts)
+
+
+def _number(word: str | None) -> str:
+    if not word:
+        return ""
+    if word.isdigit():
+        return word
+    return str(_NUM_WORDS.get(word.lower(), "")) if word.lower() in _NUM_WORDS else "few"
+
+
+def scope_markers(text: str) -> tuple[str, ...]:
+    """Normalised scope markers found in ``text`` (sorted, deduplicated)."""
+    found: set[str] = set()
+    used: list[tuple[int, int]] = []
+
+    def add(marker: str, m: re.Match[str]) -> None:
+        found.add(marker)
+        used.append(m.span())
+
+    def free(m: re.Match[str]) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in used)
+
+    for m in _SINCE_DATE.finditer(text):
+        add("since:" + _date(m.group(3), m.group(1)), m)
+    for m in _SINCE_OTHER.finditer(text):
+        add("cumulative", m)
+    for m in _SPAN.finditer(text):
+        add(f"period:{m.group(1)}..{m.group(2)}", m)
+    for m in _SPAN_DASH.finditer(text):
+        if free(m):
+            end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+            add(f"period:{m.group(1)}..{end}", m)
+    for m in _ASOF.finditer(text):
+        if free(m):
+            add("asof:" + _date(m.group(3), m.group(1), m.group(2)), m)
+    for m in _PERIOD.finditer(text):
+        if free(m):
+            add("period:" + _date(m.group(2), m.group(1)), m)
+    for m in _PAST.finditer(text):
+        n, (default, unit) = _number(m.group(1)), _UNIT[m.group(2).lower()]
+        if default and n in ("", "1"):
+            n = default
+        elif default and n.isdigit():
+            n = str(int(n) * int(default))
+        add(f"past:{n or '1'}{unit}", m)
+    for m in _RELATIVE.finditer(text):
+        if free(m):
+            which = "last" if m.group(1).lower() in ("last", "past", "previous") else "this"
+            add(f"period:{which}-{m.group(2).lower()}", m)
+    for m in _ON_DAY.finditer(text):
+        day = m.group(1).lower() if m.group(1) else _date(m.group(4), m.group(2), m.group(3))
+        add(f"date:{day}", m)
+    for m in _RATE.finditer(text):
+        if free(m):
+            unit = _RATE_UNIT.get((m.group(1) or "").lower()) or {
+                "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"
+            }[m.group(2).lower()]
+            add(f"per-{unit}", m)
+    for pattern, marker in ((_CURRENT, "current"), (_CUMULATIVE, "cumulative"), (_PEAK, "peak")):
+        for m in pattern.finditer(text):
+            if free(m):
+                add(marker, m)
+    for pattern, group in _SUBPOP:
+        if pattern.search(text):
+            found.add(f"subpop:{group}")
+    for m in _AGED_RANGE.finditer(text):
+        add(f"subpop:aged-{m.group(1)}-{m.group(2)}", m)
+    for m in _AGED_OVER.finditer(text):
+        if free(m):
+            add(f"subpop:aged-{next(g for g in m.groups() if g)}+", m)
+    for pattern, place in _REGION_WORDS:
+        if pattern.search(text):
+            found.add(f"region:{place}")
+    for m in _REGION_NAME.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if words[0].lower().strip(".") in NOT_NAMES or re.fullmatch(_YEAR, words[0]):
+            continue
+        found.add("region:" + re.sub(r"[’']s$", "", name.lower()))
+    return tuple(sorted(found))
