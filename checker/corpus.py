@@ -39,6 +39,11 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article],
             raise CheckerError(f"{raw}: no such file or folder")
         if root.is_dir():
             found = [(p, p.relative_to(root).as_posix()) for p in _walk(root)]
+        elif root.name.endswith(SIDECAR_SUFFIX):
+            continue  # a sidecar given directly (e.g. by a shell glob) is metadata, not an article
+        elif not root.name.lower().endswith(ARTICLE_SUFFIXES):
+            problems.append(Problem(str(root), "skipped: not an article (.txt or .md)"))
+            continue
         else:
             found = [(root, Path(os.path.normpath(root)).as_posix())]
         for path, article_id in found:
@@ -92,7 +97,7 @@ def _load_article(path: Path, article_id: str, problems: list[Problem]) -> Artic
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(str(sidecar), f"skipped {name}: cannot read sidecar ({exc})"))
             return None
-        side = _parse_meta(side_text, str(sidecar), 1, problems)
+        side = _parse_meta(side_text, str(sidecar), 1, problems, article=name)
         if side is None:
             return None
         meta.update(side)
@@ -137,39 +142,57 @@ def _split_front_matter(text: str) -> tuple[str, int] | None:
     return None  # an opening '---' without a closing one: treat the whole file as body
 
 
-def _parse_meta(src: str, name: str, first_line: int, problems: list[Problem]) -> dict[str, str] | None:
+class _MetaLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: a date stays text, so a bad one is a Problem with its line
+    (PyYAML's own date conversion raises a bare ValueError for "2025-02-30")."""
+
+
+_MetaLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _parse_meta(
+    src: str, name: str, first_line: int, problems: list[Problem], article: str | None = None
+) -> dict[str, str] | None:
+    """Metadata from YAML text that starts at ``first_line`` of file ``name``; None (and a Problem) if bad.
+    ``article`` names the article a sidecar belongs to, so the warning says what was skipped."""
+    skipped = f"skipped {article}" if article else "skipped"
+
+    def bad(message: str, line: int) -> None:
+        problems.append(Problem(name, f"{skipped}: bad metadata: {message}", line))
+
     try:
-        node = yaml.safe_load(src)
+        node = yaml.load(src, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        reason = getattr(exc, "problem", None) or "invalid YAML"
-        problems.append(Problem(name, f"skipped: bad metadata: {reason}", line))
+        bad(getattr(exc, "problem", None) or "invalid YAML", first_line + (mark.line if mark else 0))
         return None
     if node is None:
         return {}
     if not isinstance(node, dict):
-        problems.append(Problem(name, "skipped: bad metadata: expected a mapping of title, outlet, url, date", first_line))
+        bad(f"expected a mapping of {', '.join(META_KEYS)}", first_line)
         return None
     out: dict[str, str] = {}
     lines = src.splitlines()
     for key, value in node.items():
         line = first_line + next((i for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 0)
         if key not in META_KEYS:
-            problems.append(Problem(name, f"skipped: bad metadata: unknown key {key!r} (allowed: {', '.join(META_KEYS)})", line))
+            bad(f"unknown key {key!r} (allowed: {', '.join(META_KEYS)})", line)
             return None
         if value is None:
             continue
         if key == "date":
             date = _parse_date(value)
             if date is None:
-                problems.append(Problem(name, f"skipped: bad metadata: date {value!r} is not YYYY-MM-DD", line))
+                bad(f"date {value!r} is not YYYY-MM-DD", line)
                 return None
             out[key] = date
-        elif isinstance(value, (str, int, float)):
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value)
         else:
-            problems.append(Problem(name, f"skipped: bad metadata: {key} must be text", line))
+            bad(f"{key} must be text", line)
             return None
     return out
 
