@@ -1,0 +1,444 @@
+"""The project's own number grammar: numerals, multipliers, currency, percent, ranges, fractions.
+
+:func:`find_numbers` scans a span of text and returns :class:`Figure` records: where a number
+is written, its value or interval, and the currency/percent unit glued to it. Hedges, trends,
+counted nouns, measurement units and the filters for non-claims (dates, names, ...) are applied by
+:mod:`checker.extract`; the semantics-table ids that fire are collected in ``Figure.sem``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.units import CURRENCY_PREFIXES, CURRENCY_SUFFIX_SYMBOLS, CURRENCY_WORDS, PERCENT_WORDS
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+ABBREV_SCALES = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+_NUMWORD = "|".join(sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+
+
+@dataclass
+class Figure:
+    """A number found in text (internal, mutable while extraction refines it)."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    hedge: str = "exact"
+    trend: str | None = None
+    unit: str | None = None
+    dimension: str = "count"
+    sem: list[str] = field(default_factory=list)
+    kind: str = "number"  # number, vague, fraction
+    num_start: int = 0  # span of the numeral itself (no currency, multiplier or unit)
+    num_end: int = 0
+    raw: str = ""
+    has_sep: bool = False  # "1,307,000"
+    has_mult: bool = False  # million / bn / k ...
+    spelled: bool = False
+    glued_letters: str = ""  # letters glued before the digits that were not a currency
+
+    def __post_init__(self) -> None:
+        if self.value is not None and self.low is None and self.high is None:
+            self.low = self.high = self.value
+
+
+_DIGITS_RE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+")
+_SPELLED_RE = re.compile(
+    rf"\b(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_NUMWORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMWORD}))*\b",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<tscale>thousands|millions|billions)"
+    r"|(?P<many>(?:many,?\s+)+)(?P<mscale>hundreds|thousands|millions|billions)"
+    r"|(?P<several>several|a\s+few)\s+(?P<sscale>hundred|thousand|million|billion)s?"
+    r"|(?P<plain>dozens|hundreds|thousands|millions|billions))\b",
+    re.IGNORECASE,
+)
+_FRACTION_RE = re.compile(
+    r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|"
+    r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?=\s+of\b)"
+    r"|(?P<half>half)(?=\s+(?:of|the|its|their|his|her|all)\b)"
+    r"|half\s+an?\s+(?P<halfscale>dozen|thousand|million|billion)\b"
+    r"|(?P<one>one|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|\d{1,3})\b)",
+    re.IGNORECASE,
+)
+_SLASH_FRACTION_RE = re.compile(r"\s*[/⁄]\s*(\d{1,4})(?![\d/⁄.])")
+_MULT_WORDS_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS}))+\b", re.IGNORECASE)
+_MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])", re.IGNORECASE)
+_PERCENT_RE = re.compile(
+    r"[\s-]*(%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b)"
+    r"|(pc)\b",
+    re.IGNORECASE,
+)
+_CUR_PREFIX_RE = re.compile(
+    "(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
+    + r")\s?$"
+)
+def parse_digits(raw: str) -> float:
+    """'1,307,000' -> 1307000.0; '.001' -> 0.001."""
+    return float(raw.replace(",", ""))
+
+
+def parse_spelled(words: list[str]) -> float | None:
+    """Value of a well-formed run of number words ('twenty five', 'two million', 'a dozen')."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        w = w.lower()
+        if w in ("and", ""):
+            continue
+        if w in ("a", "an"):
+            current = 1.0
+        elif w in ONES:
+            current += ONES[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1.0) * 100
+        elif w == "dozen":
+            current = (current or 1.0) * 12
+        elif w in SCALES:
+            total += (current or 1.0) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _split_spelled(words: list[str]) -> list[list[int]]:
+    """Split a run of number words into well-formed numbers; returns index groups.
+
+    'one two' is two numbers; 'twenty five' and 'twenty-five' one; 'and' only joins after a scale.
+    """
+    groups: list[list[int]] = []
+    prev: str | None = None
+    after_and = False
+    for i, w in enumerate(x.lower() for x in words):
+        if w == "and":
+            after_and = prev == "scale"
+            if not after_and:
+                prev = None
+            continue
+        kind = "a" if w in ("a", "an") else "one" if w in ONES else "ten" if w in TENS else "scale"
+        join = prev is not None and (
+            (prev == "scale" and kind != "a")
+            or (prev == "a" and kind == "scale")
+            or (prev in ("one", "ten") and kind == "scale")
+            or (prev == "ten" and kind == "one" and ONES[w] < 10 and not after_and)
+        )
+        if join:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        prev, after_and = kind, False
+    return groups
+
+
+def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
+    """All numbers in ``text[lo:hi]`` with multipliers, currency, percent, fractions, vague amounts
+    and ranges applied; sorted by start, not overlapping."""
+    hi = len(text) if hi is None else hi
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(fig: Figure | None) -> None:
+        if fig is not None and all(fig.end <= a or fig.start >= b for a, b in taken):
+            found.append(fig)
+            taken.append((fig.start, fig.end))
+
+    for m in _FRACTION_RE.finditer(text, lo, hi):
+        add(_fraction(m))
+    for m in _VAGUE_RE.finditer(text, lo, hi):
+        add(_vague(m))
+    for m in _DIGITS_RE.finditer(text, lo, hi):
+        if all(m.end() <= a or m.start() >= b for a, b in taken):
+            add(_digits(text, m, lo, hi))
+    for m in _SPELLED_RE.finditer(text, lo, hi):
+        words = [(w.group(), w.start() + m.start()) for w in re.finditer(r"[A-Za-z]+", m.group())]
+        for group in _split_spelled([w for w, _ in words]):
+            s = words[group[0]][1]
+            e = words[group[-1]][1] + len(words[group[-1]][0])
+            value = parse_spelled([words[i][0] for i in group])
+            if value is None:
+                continue
+            fig = Figure(s, e, value, num_start=s, num_end=e, raw=text[s:e], spelled=True, sem=["spelled"])
+            fig.has_mult = any(words[i][0].lower() in (*SCALES, "hundred") for i in group)
+            if all(e <= a or s >= b for a, b in taken):
+                _suffixes(text, fig, hi)
+                add(fig)
+    found.sort(key=lambda f: f.start)
+    return _ranges(text, _ranges(text, found, tight=True), tight=False)
+
+
+def _fraction(m: re.Match[str]) -> Figure | None:
+    if m.group("den"):
+        num = m.group("num").lower()
+        value = (1 if num in ("a", "an") else ONES[num]) / DENOMINATORS[m.group("den").lower()]
+    elif m.group("half"):
+        value = 0.5
+    elif m.group("halfscale"):
+        scale = m.group("halfscale").lower()
+        value = 0.5 * (12.0 if scale == "dozen" else SCALES[scale])
+        return Figure(m.start(), m.end(), value, num_start=m.start(), num_end=m.end(), raw=m.group(),
+                      spelled=True, has_mult=True, sem=["spelled", "fraction"])
+    else:
+        one, every = m.group("one").lower(), m.group("every").lower()
+        a = float(one) if one.isdigit() else float(ONES.get(one, 0))
+        b = float(every) if every.isdigit() else float(ONES.get(every) or TENS.get(every) or 0)
+        if not a or not b or a >= b:
+            return None
+        value = a / b
+    return Figure(m.start(), m.end(), value, kind="fraction", dimension="ratio", sem=["fraction"],
+                  num_start=m.start(), num_end=m.end(), raw=m.group())
+
+
+def _vague(m: re.Match[str]) -> Figure:
+    scale_of = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+                "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+    if m.group("tens"):
+        low = scale_of[m.group("tscale").lower()] * (10 if m.group("tens").lower() == "tens" else 100)
+        sem = "vague-tens-of"
+    elif m.group("many"):
+        low, sem = scale_of[m.group("mscale").lower()], "vague-many"
+    elif m.group("several"):
+        low, sem = 2 * scale_of[m.group("sscale").lower()], "vague-many"
+    else:
+        low, sem = scale_of[m.group("plain").lower()], "vague-magnitude"
+    high = 120.0 if low == 12.0 else (low * 5 if m.group("several") else low * 10)
+    return Figure(m.start(), m.end(), None, low, high, hedge="vague", kind="vague", sem=[sem],
+                  num_start=m.start(), num_end=m.end(), raw=m.group())
+
+
+_SIGN_RE = re.compile(r"(?:\bminus[\s-]?|[-−])$", re.IGNORECASE)
+
+
+def _sign_before(text: str, pos: int, lo: int) -> int:
+    """Length of a minus sign ending at ``pos`` ("minus ", "-"), or 0 ("COVID-19", "5-10" are not signs)."""
+    m = _SIGN_RE.search(text, max(lo, pos - 7), pos)
+    if m is None:
+        return 0
+    prev = text[m.start() - 1] if m.start() > lo else " "
+    if m.group()[0] in "-−" and (prev.isalnum() or prev in ".,)-"):
+        return 0
+    return len(m.group())
+
+
+def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
+    s, e = m.start(), m.end()
+    raw = m.group()
+    fig = Figure(s, e, parse_digits(raw), num_start=s, num_end=e, raw=raw, has_sep="," in raw)
+    slash = _SLASH_FRACTION_RE.match(text, e, hi)
+    if slash and raw.isdigit() and (s == lo or text[s - 1] not in "/⁄") \
+            and 0 < float(raw) < int(slash.group(1)):
+        fig.value = fig.low = fig.high = float(raw) / int(slash.group(1))
+        fig.end = fig.num_end = slash.end()
+        fig.kind, fig.dimension, fig.sem = "fraction", "ratio", ["fraction"]
+        return fig
+    negative = False
+    p = s
+    sign = _sign_before(text, p, lo)
+    if sign:
+        negative, p = True, p - sign
+    cur = _CUR_PREFIX_RE.search(text, max(lo, p - 8), p)
+    if cur:
+        symbol = re.sub(r"\s+", " ", cur.group().strip())
+        cstart = cur.start()
+        glued = cur.group() == cur.group().rstrip()
+        ok = not (symbol[0].isalpha() and cstart > lo and text[cstart - 1].isalnum())
+        if symbol in ("PS", "RM") and not glued:
+            ok = False
+        if ok:
+            fig.unit = CURRENCY_PREFIXES.get(symbol) or CURRENCY_PREFIXES.get(symbol.replace(" ", ""), "USD")
+            fig.dimension = "currency"
+            fig.sem.append("currency")
+            p = cstart
+            if not negative:
+                sign = _sign_before(text, p, lo)
+                if sign:
+                    negative, p = True, p - sign
+    if fig.unit is None and not negative and s > lo and text[s - 1].isalpha():
+        j = s
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        fig.glued_letters = text[j:s]
+    fig.start = p
+    if negative:
+        fig.value = -parse_digits(raw)
+        fig.sem.append("negative")
+    fig.low = fig.high = fig.value
+    _suffixes(text, fig, hi)
+    return fig
+
+
+def _suffixes(text: str, fig: Figure, hi: int) -> None:
+    """Multiplier, currency words/symbols and percent after a numeral."""
+    e = fig.end
+    mw = _MULT_WORDS_RE.match(text, e, hi) if fig.value is not None else None
+    if mw and fig.value is not None:
+        mult = parse_spelled(["one", *re.findall(r"[A-Za-z]+", mw.group().lower())])
+        if mult:
+            fig.value *= mult
+            fig.end = e = mw.end()
+            fig.has_mult = True
+            fig.sem.append("multiplier")
+    elif fig.value is not None and not fig.spelled:
+        ma = _MULT_ABBREV_RE.match(text, e, hi)
+        if ma:
+            word = ma.group(1) or ma.group(2)
+            after = text[ma.end():ma.end() + 2]
+            ok = True
+            if word.lower() in ("m", "b"):
+                # "£2.4bn", "$13.6M", "1.2m tons" are millions; "37m (121ft)" is metres
+                ok = fig.unit is not None or (word in ("M", "B") and after[:1] == " ") or (
+                    word == "m" and after[:1] == " " and after[1:2].isalpha() and after[1:2].islower())
+            if word == "K" and fig.unit is None:
+                ok = False
+            if ok:
+                fig.value *= ABBREV_SCALES[word.lower()]
+                fig.end = e = ma.end()
+                fig.has_mult = True
+                fig.sem.append("multiplier")
+    if fig.value is not None:
+        fig.low = fig.high = fig.value
+    if fig.unit is not None:
+        return
+    pc = _PERCENT_RE.match(text, e, hi)
+    if pc and (pc.group(1) or pc.start(2) == e):
+        word = re.sub(r"[\s-]+", " ", (pc.group(1) or pc.group(2)).lower())
+        fig.unit = PERCENT_WORDS.get(word, "percent")
+        fig.dimension, fig.end = "percent", pc.end()
+        fig.sem.append("percent")
+        return
+    if e < hi and text[e] in CURRENCY_SUFFIX_SYMBOLS:
+        fig.unit, fig.dimension, fig.end = CURRENCY_SUFFIX_SYMBOLS[text[e]], "currency", e + 1
+        fig.sem.append("currency")
+        return
+    cw = _CUR_WORD_RE.match(text, e, hi)
+    if cw:
+        word = re.sub(r"\s+", " ", cw.group(1).lower())
+        if word in ("won", "rand") and not fig.has_mult:
+            return
+        if cw.group(1).isupper() != (word.upper() in _ISO_SUFFIXES) and word.upper() in _ISO_SUFFIXES:
+            return
+        fig.unit = CURRENCY_WORDS.get(word) or word.upper()
+        fig.dimension, fig.end = "currency", cw.end()
+        fig.sem.append("currency")
+
+
+_ISO_SUFFIXES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "HKD", "INR", "RMB"})
+_CUR_WORD_RE = re.compile(
+    r"[\s-]+(" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                          for k in sorted([*CURRENCY_WORDS, *_ISO_SUFFIXES], key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
+_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b)\s*", re.IGNORECASE)
+_LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _ranges(text: str, figs: list[Figure], tight: bool) -> list[Figure]:
+    """Join 'A-B' (tight pass) then 'A to B', 'between A and B', 'from A to B' into one figure."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs):
+            joined = _join(text, a, figs[i + 1], tight)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def is_year_like(f: Figure) -> bool:
+    return (f.kind == "number" and f.hedge == "exact" and not f.spelled and not f.has_sep and not f.has_mult
+            and f.unit is None and len(f.raw) == 4 and f.raw.isdigit() and 1000 <= int(f.raw) <= 2100)
+
+
+def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
+    if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
+        return None
+    if a.hedge != "exact" or b.hedge != "exact":
+        return None
+    sep = (_TIGHT_SEP_RE if tight else _RANGE_SEP_RE).fullmatch(text, a.end, b.start)
+    if sep is None:
+        return None
+    word = sep.group().strip().lower()
+    lead = _LEAD_RE.search(text, max(0, a.start - 10), a.start)
+    lead_word = lead.group(1).lower() if lead else ""
+    if word == "and" and lead_word != "between":
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    if a.unit and not b.unit and a.dimension != "currency":
+        return None
+    if is_year_like(a) != is_year_like(b):
+        return None  # "in 2018 to 3.9 million" is not a range
+    if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
+        return None
+    av, bv = a.value, b.value
+    if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
+        b_raw = _raw_value(b)
+        if b_raw and abs(av) < b_raw:
+            av = av * (b.value / b_raw)  # a shared multiplier: "$10 to $15 billion"
+    from_to = lead_word == "from" and word == "to" and not _RANGE_WORDS_RE.search(text, max(0, a.start - 60),
+                                                                                   a.start)
+    if not from_to and av >= bv:
+        return None  # "2-0", "89-89", "110 JPY to 1 USD" are not ranges
+    fig = Figure(a.start, b.end, None, min(av, bv), max(av, bv), hedge="range", num_start=a.num_start,
+                 num_end=b.num_end, raw=a.raw, has_sep=a.has_sep or b.has_sep, has_mult=b.has_mult,
+                 spelled=a.spelled and b.spelled)
+    fig.unit = b.unit or a.unit
+    fig.dimension = b.dimension if b.unit else a.dimension
+    fig.sem = sorted(set(a.sem) | set(b.sem))
+    if av != a.value:
+        fig.sem.append("shared-multiplier")
+    if from_to and lead is not None:
+        fig.sem.append("from-to")
+        fig.trend = "up" if bv > av else "down" if bv < av else None
+        fig.start = lead.start()
+    else:
+        fig.sem.append("range")
+        if lead is not None and lead_word == "between":
+            fig.start = lead.start()
+    return fig
+
+
+def _raw_value(f: Figure) -> float | None:
+    if f.spelled:
+        words = re.findall(r"[A-Za-z]+", f.raw.lower())
+        while len(words) > 1 and words[-1] in (*SCALES, "hundred"):
+            words.pop()
+        return parse_spelled(words)
+    try:
+        return parse_digits(f.raw)
+    except ValueError:
+        return None

@@ -1,0 +1,178 @@
+"""THE table of number semantics: how hedges, vague amounts, ranges and fractions become intervals.
+
+Each row has an id, the words it covers, the hedge it sets (one of ``model.HEDGES``; ``None`` for
+rows that only modify the number: multipliers, trends, currency, percent), the interval rule and an
+example. Extraction records the ids of the rows that fired in ``Claim.semantics`` so that a reader
+(or ``checker explain``) can see why a figure got its interval. ``docs/semantics.md`` holds the same
+table for editors; ``tests/test_extract.py`` checks that the two agree.
+
+Interval rules (v = the number as written, after multipliers):
+
+- ``point``: value v, low v, high v.
+- ``approx``: value v, low v*(1-APPROX), high v*(1+APPROX).
+- ``nearly``: value v, low v*(1-APPROX), high v (just below the figure).
+- ``above``: value v, low v, high open (None).
+- ``below``: value v, low open (None), high v.
+- ``ends``: value None (no single point), low/high the two ends, sorted.
+- ``magnitude``: value None, low = the order of magnitude named, high = ten times it (dozens: 12-120).
+- ``modifier``: changes v or the unit/trend only; the interval comes from the other rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.model import HEDGES
+from checker.numbers import Figure
+
+APPROX = 0.1  # relative half-width of the interval an approximate hedge gives
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    words: tuple[str, ...]
+    hedge: str | None
+    rule: str
+    example: str
+
+
+def _row(id_: str, words: str, hedge: str | None, rule: str, example: str) -> Row:
+    return Row(id_, tuple(w.strip() for w in words.split("|") if w.strip()), hedge, rule, example)
+
+
+TABLE: tuple[Row, ...] = (
+    _row("exact", "(a bare number)", "exact", "point", "13,000 workers -> 13000 [13000, 13000]"),
+    _row("approx", "about|around|roughly|approximately|some|an estimated|estimated|circa|c.|~|≈|or so",
+         "approximate", "approx", "about 2 million -> 2e6 [1.8e6, 2.2e6]"),
+    _row("nearly", "nearly|almost|close to|just shy of", "approximate", "nearly",
+         "nearly 60% -> 60 [54, 60]"),
+    _row("more-than", "more than|over|above|in excess of|upwards of|greater than|north of|exceeding|"
+         "over than|well over|more then", "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
+    _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|or more", "at-least",
+         "above", "at least 1,000 -> 1000 [1000, -]"),
+    _row("plus", "-plus|+", "at-least", "above", "25 million-plus -> 2.5e7 [2.5e7, -]"),
+    _row("less-than", "less than|fewer than|under|below|just under|sub-", "less-than", "below",
+         "fewer than 100 -> 100 [-, 100]"),
+    _row("at-most", "up to|as many as|as much as|at most|no more than|a maximum of|or less|or fewer",
+         "at-most", "below", "up to 1.8 million -> 1.8e6 [-, 1.8e6]"),
+    _row("range", "between X and Y|X to Y|X-Y|X or Y", "range", "ends", "between $62 and $68 -> [62, 68]"),
+    _row("shared-multiplier", "X to Y million|$X to $Y billion|X-Y thousand", "range", "ends",
+         "$10 to $15 billion -> [1e10, 1.5e10]"),
+    _row("from-to", "from X to Y", "range", "ends", "fell from 4.8 to 4.7 percent -> [4.7, 4.8], trend down"),
+    _row("vague-magnitude", "dozens|hundreds|thousands|millions|billions", "vague", "magnitude",
+         "thousands of people -> [1000, 10000]; dozens -> [12, 120]"),
+    _row("vague-tens-of", "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions",
+         "vague", "magnitude", "tens of thousands -> [1e4, 1e5]"),
+    _row("vague-many", "many thousands|many, many thousands|several hundred|several thousand|a few hundred|"
+         "a few thousand", "vague", "magnitude",
+         "many, many thousands -> [1000, 10000]; several hundred -> [200, 1000]"),
+    _row("spelled", "one ... ninety-nine|hundred|thousand|million|billion|trillion|dozen|a million|"
+         "half a million", None, "modifier", "twenty-five -> 25; two million -> 2e6"),
+    _row("multiplier", "million|billion|trillion|thousand|mn|bn|b|m|k|tn", None, "modifier",
+         "£2.4bn -> 2.4e9 GBP"),
+    _row("fraction", "half|a third|a quarter|a fifth|two-thirds|one in six|one out of three|1/16", "exact",
+         "point", "a fifth of -> 0.2 (ratio)"),
+    _row("percent", "%|per cent|percent|pc|pct|percentage points|basis points", None, "modifier",
+         "20 per cent -> 20 percent"),
+    _row("currency", "$|US$|£|€|¥|USD|RM|PS (glued)|dollars|euros|yen|...", None, "modifier",
+         "USD10m -> 1e7 USD"),
+    _row("negative", "minus|-|−", None, "modifier", "minus 387 Fahrenheit -> -387"),
+    _row("trend-up", "rose|rise|rises|rising|risen|up|increased|increase|increases|increasing|grew|grow|"
+         "grows|growing|gained|gain|gains|jumped|jump|jumps|climbed|climb|climbs|surged|surge|soared|added|"
+         "adds|advanced|advance|rallied|boosted|+", None, "modifier", "rose 5% -> 5 percent, trend up"),
+    _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
+         "declines|decreased|decrease|decreases|slid|slide|slipped|lost|loses|plunged|plummeted|tumbled|sank|"
+         "eased|shed|cut|dipped|shrank|slumped|retreated", None, "modifier",
+         "fell 3% -> 3 percent, trend down"),
+)
+ROWS: dict[str, Row] = {r.id: r for r in TABLE}
+if any(r.hedge is not None and r.hedge not in HEDGES for r in TABLE):
+    raise RuntimeError("semantics table: hedge outside model.HEDGES")
+
+
+def interval(rule: str, v: float) -> tuple[float | None, float | None, float | None]:
+    """(value, low, high) for one number under an interval rule (``ends``/``magnitude`` are built
+    by the extractor, which knows both ends)."""
+    if rule == "approx":
+        a, b = v * (1 - APPROX), v * (1 + APPROX)
+        return v, min(a, b), max(a, b)
+    if rule == "nearly":
+        a = v * (1 - APPROX)
+        return v, min(a, v), max(a, v)
+    if rule == "above":
+        return v, v, None
+    if rule == "below":
+        return v, None, v
+    return v, v, v
+
+
+# --- applying the table ---------------------------------------------------------------------------
+
+def _is_suffix(word: str) -> bool:
+    return word.startswith(("or ", "-", "+"))
+
+
+def _words_re(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_HEDGE_ROWS = ("approx", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
+_PREFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if not _is_suffix(w)}
+_SYMBOLS = {w: r for w, r in _PREFIX_WORDS.items() if not w[0].isalpha()}
+_GLUED = {w: r for w, r in _PREFIX_WORDS.items() if w.endswith("-")}
+_PLAIN = {w: r for w, r in _PREFIX_WORDS.items() if w not in _SYMBOLS and w not in _GLUED}
+_PREFIX_RE = re.compile(
+    rf"(?:(?<![\w-])(?P<w>{_words_re(list(_PLAIN))})\s+|(?P<s>{_words_re(list(_SYMBOLS))})\s*"
+    rf"|(?<![\w-])(?P<g>{_words_re(list(_GLUED))}))$",
+    re.IGNORECASE,
+)
+_SUFFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
+_SUFFIX_RE = re.compile(
+    r"^(?:\s+(?P<w>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("or ")]) + r")\b"
+    r"|(?P<p>-plus\b|\s+plus\b|\+(?![\d\w])))",
+    re.IGNORECASE,
+)
+_TRENDS = {w: r for r in ("trend-up", "trend-down") for w in ROWS[r].words if w[0].isalpha()}
+_TREND_RE = re.compile(
+    rf"\b(?P<t>{_words_re(list(_TRENDS))})(?:\s+(?:by|of|a\s+further|an\s+additional|another|just|only|"
+    r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
+    re.IGNORECASE,
+)
+_RULE_OF = {r.id: r.rule for r in TABLE}
+
+
+def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
+    """Hedge words before ('about', 'more than') or after ('-plus', 'or more') a figure."""
+    row = None
+    m = _PREFIX_RE.search(text, max(lo, fig.start - 24), fig.start)
+    if m:
+        word = (m.group("w") or m.group("s") or m.group("g")).lower()
+        row = _PREFIX_WORDS.get(re.sub(r"\s+", " ", word))
+        fig.start = m.start()
+    sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 12)])
+    if sm and row is None:
+        row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(re.sub(r"\s+", " ", sm.group("w").lower()))
+        fig.end += sm.end()
+    if row is None:
+        return
+    fig.sem.append(row)
+    if fig.hedge in ("range", "vague") or fig.value is None:
+        return  # "about 14-18 mpg", "some tens of thousands": the interval already says it
+    fig.hedge = ROWS[row].hedge or fig.hedge
+    fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+
+
+def apply_trend(text: str, fig: Figure, lo: int) -> None:
+    """Trend words before the figure ('rose 5%', 'down 2.3%', 'a drop of 3%', '+0.2%')."""
+    if fig.start > lo and text[fig.start - 1] == "+":
+        fig.start -= 1
+        fig.trend = "up"
+        fig.sem.append("trend-up")
+        return
+    m = _TREND_RE.search(text, max(lo, fig.start - 40), fig.start)
+    if m:
+        row = _TRENDS[m.group("t").lower()]
+        fig.trend = "up" if row == "trend-up" else "down"
+        fig.sem.append(row)

@@ -1,0 +1,155 @@
+"""Unit vocabulary for the number grammar: currencies (ISO codes), percent, measurement units.
+
+Only data and small lookups live here; :mod:`checker.numbers` decides where a unit may attach.
+Measurement-unit names follow quantulum3's vocabulary ("mile per hour", "kilometre") so that the
+two readers agree on names when the fallback parser is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Symbols and codes written before the number ("$5", "US$5", "USD10m", "RM120,000", "£2.4bn").
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "US $": "USD", "$US": "USD", "U.S.$": "USD", "USD": "USD", "USD ": "USD",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "HK$": "HKD", "HK $": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
+    "R$": "BRL", "$": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY",
+    "JPY": "JPY", "Y=": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR", "RM": "MYR",
+    "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "₩": "KRW", "₪": "ILS", "NIS": "ILS", "₽": "RUB",
+    "PS": "GBP",  # "£" as rendered by some news feeds; only when glued to digits
+}
+# Symbols written after the number ("1,200€") and currency words ("420 million Finnish markka").
+CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "shekels": "ILS", "shekel": "ILS",
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK", "swedish kronor": "SEK",
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "crowns": "DKK", "swiss francs": "CHF",
+    "francs": "CHF", "won": "KRW", "ringgit": "MYR", "pesos": "MXN", "roubles": "RUB", "rubles": "RUB",
+    "rand": "ZAR", "reais": "BRL", "lira": "TRY", "dirhams": "AED", "riyals": "SAR", "baht": "THB",
+    "finnish markka": "FIM", "markka": "FIM", "kuna": "HRK", "kn": "HRK", "zloty": "PLN",
+    "naira": "NGN", "cents": "USD-cent", "cent": "USD-cent", "pence": "GBP-penny", "sen": "MYR-sen",
+}
+CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
+
+PERCENT_WORDS: dict[str, str] = {
+    "%": "percent", "per cent": "percent", "percent": "percent", "pc": "percent", "pct": "percent",
+    "percentage points": "percentage point", "percentage point": "percentage point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+}
+
+# Measurement units: surface -> normalized name. Words match case-insensitively; abbreviations
+# (ABBREVIATIONS) match as written. One-letter abbreviations attach only when glued to the digits.
+MEASURE_WORDS: dict[str, str] = {}
+_WORD_UNITS = {
+    "mile per hour": "miles per hour|mile per hour|miles an hour|miles-per-hour",
+    "kilometre per hour": "kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
+    "mile per gallon": "miles per gallon",
+    "square mile": "square miles|square mile|sq miles|sq mi", "square kilometre":
+    "square kilometres|square kilometers|square kilometre|square kilometer|sq km",
+    "square metre": "square metres|square meters|square metre|square meter|sq m|sqm",
+    "square foot": "square feet|square foot|sq ft", "cubic foot": "cubic feet|cubic foot",
+    "cubic metre": "cubic metres|cubic meters", "mile": "miles|mile", "kilometre":
+    "kilometres|kilometers|kilometre|kilometer", "metre": "metres|meters|metre|meter",
+    "centimetre": "centimetres|centimeters|centimetre|centimeter", "millimetre":
+    "millimetres|millimeters|millimetre|millimeter", "nanometre": "nanometres|nanometers|nanometre|nanometer",
+    "micrometre": "micrometres|micrometers|microns|micron", "foot": "feet|foot", "inch": "inches|inch",
+    "yard": "yards|yard", "acre": "acres|acre", "hectare": "hectares|hectare",
+    "kilogram": "kilograms|kilogrammes|kilogram|kilos|kilo", "gram": "grams|gram|grammes",
+    "milligram": "milligrams|milligram", "microgram": "micrograms|microgram",
+    "tonne": "tonnes|tonne|metric tons", "ton": "tons|ton", "pound-mass": "pounds|pound|lbs",
+    "ounce": "ounces|ounce", "litre": "litres|liters|litre|liter", "millilitre": "millilitres|milliliters",
+    "gallon": "gallons|gallon", "barrel": "barrels|barrel", "pint": "pints|pint", "quart": "quarts|quart",
+    "watt": "watts|watt", "kilowatt": "kilowatts|kilowatt", "megawatt": "megawatts|megawatt",
+    "gigawatt": "gigawatts|gigawatt", "kilowatt hour": "kilowatt-hours|kilowatt hours|kilowatt-hour",
+    "megawatt hour": "megawatt-hours|megawatt hours", "gigawatt hour": "gigawatt-hours|gigawatt hours",
+    "terawatt hour": "terawatt-hours|terawatt hours", "volt": "volts|volt", "ampere": "amps|amperes",
+    "horsepower": "horsepower|brake horsepower", "degree celsius":
+    "degrees celsius|degree celsius|degrees centigrade|celsius|centigrade", "degree fahrenheit":
+    "degrees fahrenheit|degree fahrenheit|fahrenheit", "degree": "degrees|degree",
+    "decibel": "decibels|decibel", "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
+    "calorie": "calories|calorie", "byte": "bytes", "gigabyte": "gigabytes|gigabyte",
+    "terabyte": "terabytes|terabyte", "megabyte": "megabytes|megabyte",
+    "second": "seconds|second|secs", "minute": "minutes|minute|mins", "hour": "hours|hour|hrs",
+    "day": "days|day", "week": "weeks|week", "month": "months|month", "year": "years|year|yrs",
+    "decade": "decades|decade", "century": "centuries|century", "light year": "light years|light-years",
+    "knot": "knots|knot", "pound-foot": "pound-feet|pound feet|lb-ft|lb ft",
+    "revolutions per minute": "revolutions per minute|rpm", "parts per million": "parts per million|ppm",
+    "parts-per-billion": "parts per billion|ppb",
+}
+for _name, _surfaces in _WORD_UNITS.items():
+    for _s in _surfaces.split("|"):
+        MEASURE_WORDS[_s] = _name
+
+ABBREVIATIONS: dict[str, str] = {
+    "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kph": "kilometre per hour",
+    "mph": "mile per hour", "mpg": "mile per gallon", "km": "kilometre", "cm": "centimetre",
+    "mm": "millimetre", "nm": "nanometre", "μm": "micrometre", "µm": "micrometre", "m2": "square metre",
+    "km2": "square kilometre", "ft": "foot", "mi": "mile", "kg": "kilogram", "mg": "milligram",
+    "lb": "pound-mass", "lbs": "pound-mass", "oz": "ounce", "mL": "millilitre", "ml": "millilitre",
+    "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
+    "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower", "bhp": "brake horsepower",
+    "PS": "horsepower", "Nm": "newton metre", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
+    "GHz": "gigahertz", "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "mAh": "milliampere-hour",
+    "dB": "decibel", "GPa": "gigapascal", "°C": "degree celsius", "°F": "degree fahrenheit",
+    "ºC": "degree celsius", "ºF": "degree fahrenheit", "°": "degree", "sq ft": "square foot",
+    "sq m": "square metre", "min": "minute", "sec": "second", "hr": "hour", "kt": "knot",
+    "″": "inch", "in.": "inch", "ppm": "parts per million", "ppb": "parts-per-billion",
+}
+GLUED_ONLY: dict[str, str] = {
+    "m": "metre", "g": "gram", "l": "litre", "L": "litre", "s": "second", "h": "hour", "t": "tonne",
+    "W": "watt", "V": "volt", "A": "ampere", "F": "farad", "C": "degree celsius", "K": "kelvin",
+    "B": "byte", "G": "generation wireless",
+}
+SPACED_SINGLE = {"W": "watt", "V": "volt", "C": "degree celsius", "F": "degree fahrenheit"}
+
+
+def _alternation(surfaces: list[str]) -> str:
+    return "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(surfaces, key=len, reverse=True))
+
+
+_END = r"(?![A-Za-z0-9])"
+MEASURE_WORD_RE = re.compile(rf"[\s-]*({_alternation(list(MEASURE_WORDS))}){_END}", re.IGNORECASE)
+ABBREV_RE = re.compile(rf"[\s-]?({_alternation(list(ABBREVIATIONS))})(?![A-Za-z])")
+GLUED_RE = re.compile(rf"({_alternation(list(GLUED_ONLY))})(?![A-Za-z])")
+SPACED_SINGLE_RE = re.compile(r" ([WVCF])(?=[\s.,;:)]|$)")
+
+_IRREGULAR_LEMMAS = {
+    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police", "staff": "staff",
+    "data": "data", "media": "media", "criteria": "criterion", "personnel": "personnel",
+    "fishermen": "fisherman", "others": "other", "series": "series", "species": "species",
+    "news": "news", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+    "halves": "half", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+}
+IRREGULAR_PLURALS = frozenset(k for k, v in _IRREGULAR_LEMMAS.items() if k != v) | {
+    "people", "police", "staff", "personnel", "cattle", "clergy", "data", "media", "others",
+}
+
+
+def is_plural(word: str) -> bool:
+    """A rough test that an English noun is plural ("people", "Uyghurs", "companies")."""
+    w = word.lower().split("-")[-1]
+    if w in IRREGULAR_PLURALS:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "ous"))
+
+
+def lemma(word: str) -> str:
+    """Singular, lower-case form of a noun ("Countries" -> "country"); used to compare counted nouns."""
+    w = word.lower()
+    if w in _IRREGULAR_LEMMAS:
+        return _IRREGULAR_LEMMAS[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
