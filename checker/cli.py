@@ -287,9 +287,12 @@ def explain(
 ) -> int:
     """Explain a claim or a finding: how the figure was read, why it was grouped, each comparison."""
     from checker.explain import explain as explain_item
+    from checker.rules import load_rules
 
     result = _run(paths, rules)
-    text = explain_item(result, item_id)
+    rules_dir = _rules_dir(rules)
+    settings = load_rules(rules_dir).settings if rules_dir is not None else None
+    text = explain_item(result, item_id, settings)
     _out(text if text.endswith("\n") else text + "\n")
     return ExitCode.OK
 

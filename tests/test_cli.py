@@ -219,3 +219,10 @@ def test_python_dash_m_works_and_cli_import_is_light() -> None:
     probe = "import sys, checker.cli; print('quantulum3' in sys.modules, 'pandas' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT)
     assert proc.stdout.split() == ["False", "False"]
+
+
+def test_explain_prints_the_explanation_or_exit_2(fake_pipeline: State, capsys: Cap) -> None:
+    code, out, _ = cli(capsys, "explain", "held-conflict-1")
+    assert code == 0 and out.startswith("finding held-conflict-1") and out.endswith("\n")
+    code, out, err = cli(capsys, "explain", "no-such-id")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no-such-id" in err
