@@ -169,16 +169,12 @@ def test_claim_and_finding_ids_are_unique(seeds_report: Report) -> None:
 
 
 def _rendering(report: Report) -> str:
-    """The JSON rendering when the report module offers one, else a canonical dump of the records."""
+    """The JSON rendering (checker.render_formats) when present, else a canonical dump of the records."""
     try:
-        from checker import report as renderers
+        from checker.render_formats import render_json
     except ImportError:
-        renderers = None
-    for name in ("render_json", "to_json", "json_report"):
-        fn = getattr(renderers, name, None)
-        if callable(fn):
-            return str(fn(report))
-    return json.dumps(dataclasses.asdict(report), sort_keys=True, default=str)
+        return json.dumps(dataclasses.asdict(report), sort_keys=True, default=str)
+    return render_json(report)
 
 
 def test_two_runs_render_identically() -> None:
