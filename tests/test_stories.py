@@ -19,6 +19,7 @@ One parametrised test per expectation, so a failure names the story and the figu
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +258,46 @@ def test_combined_run_reads_every_article(combined_report: Report) -> None:
     assert len(combined_report.articles) == expected, combined_report.problems
     assert {_story_of(a.id) for a in combined_report.articles} == {"seeds", *STORIES}
     assert article_of(combined_report, "march/01_cpa.md").outlet == "Continental Press Agency"
+
+
+# --- invariants on realistic text (issue 4 item 8) --------------------------------------------------
+
+
+def _membership(groups) -> dict[str, tuple[str, ...]]:
+    """Group id -> sorted claim ids."""
+    return {g.id: tuple(sorted(g.claims)) for g in groups}
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_grouping_does_not_depend_on_claim_order(story_report, story: str) -> None:
+    from checker.match import match
+    from checker.rules import RuleSet
+
+    report = story_report(story)
+    bare = [dataclasses.replace(c, quantity=None) for c in report.claims]
+    _, forward = match(bare, RuleSet.empty())
+    _, backward = match(list(reversed(bare)), RuleSet.empty())
+    assert _membership(forward) == _membership(backward)
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_a_claim_is_in_at_most_one_group_and_groups_agree_with_claims(story_report, story: str) -> None:
+    report = story_report(story)
+    seen: dict[str, str] = {}
+    for g in report.groups:
+        for cid in g.claims:
+            assert cid not in seen, f"{cid} in {seen[cid]} and {g.id}"
+            seen[cid] = g.id
+    for c in report.claims:
+        assert c.quantity == seen.get(c.id), f"claim says {c.quantity}, groups say {seen.get(c.id)}"
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_findings_stay_within_one_quantity(story_report, story: str) -> None:
+    report = story_report(story)
+    by_id = {c.id: c for c in report.claims}
+    for f in report.findings:
+        assert len(f.claims) == len(set(f.claims)), f"a claim against itself: {f}"
+        assert {by_id[cid].quantity for cid in f.claims} == {f.quantity}, f
+        if f.kind == "conflict":
+            assert f.ratio is None or f.ratio >= 1, f
