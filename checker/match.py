@@ -36,10 +36,20 @@ _STOP_TEXT = """
     very also said says say according would will could can may might must should do does did just only
     up down out off per each every all any both other others another one two three said year years"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
+TIME_WORDS = frozenset(("last", "next", "past", "year", "month", "week", "day", "today", "annual"))
+# Who gives a figure is not what it measures ("put at 15,000 by police").
+SPEAKER_WORDS = frozenset(
+    ("police", "officials", "organisers", "organizers", "government", "ministry", "spokesman", "spokeswoman")
+)
+NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS
+NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
-CONTEXT_FLOOR = 35.0  # below this context score two claims are about different events or places
-ENTITY_FLOOR = 40.0  # below this entity score two claims measure different things
-WEIGHTS = (0.45, 0.40, 0.15)  # entity, context, predicate
+NEARBY_CHARS = 200  # two sentences of one article this close (about one sentence apart) are "nearby"
+# Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
+BONUS = {"predicate": 10.0, "predicate differs": -15.0, "same figure": 30.0, "nearby": 20.0}
+MERGE_FLOOR = 50.0  # mean cross-pair score two clusters need to be joined by their strongest link
+GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
+CONTEXT_SUPPORT = 6.0  # total context weight at which a context score counts in full
 
 
 def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
@@ -84,6 +94,7 @@ class View:
     fields: str  # entity, unit and predicate
     topic: str  # the sentence, the context words and the fields
     near: str  # the figure's own words: entity and unit, or the words around the figure
+    window: str  # the words around the figure
 
 
 def _views(claims: list[Claim]) -> list[View]:
@@ -111,13 +122,14 @@ def _views(claims: list[Claim]) -> list[View]:
         offset = spans[i] - left if spans[i] >= 0 else -1
         fields = " ".join(x for x in (c.entity, c.unit, c.predicate) if x)
         topic = " ".join([c.sentence, *c.context, fields])
-        if c.entity:
-            near = " ".join(x for x in (c.entity, c.unit) if x)
-        else:
-            before = WORD_RE.findall(own[: max(offset, 0)])[-NEAR_WORDS:]
-            after = WORD_RE.findall(own[offset + len(c.text) :] if offset >= 0 else own)[:NEAR_WORDS]
-            near = " ".join([*before, c.unit or "", *after])
-        views.append(View(c, own, offset, fields, topic, near))
+        before = WORD_RE.findall(own[: max(offset, 0)])[-NEAR_WORDS:]
+        after = WORD_RE.findall(own[offset + len(c.text) :] if offset >= 0 else own)[:NEAR_WORDS]
+        window = " ".join([*before, c.unit or "", *after])
+        # Without an entity, the counted thing is what follows the figure ("21,000 people marched").
+        near = (
+            " ".join(x for x in (c.entity, c.unit) if x) if c.entity else " ".join([c.unit or "", *after[:3]])
+        )
+        views.append(View(c, own, offset, fields, topic, near, window))
     return views
 
 
@@ -213,31 +225,37 @@ def _content_words(text: str | None) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(text or "") if w.lower() not in STOPWORDS and len(w) > 1]
 
 
-def _context_words(view: View) -> frozenset[str]:
-    c = view.claim
-    if c.context:
-        return frozenset(w for item in c.context for w in _content_words(item))
-    measured = set(_content_words(view.near))
-    return frozenset(w for w in _content_words(c.sentence) if w not in measured)
-
-
 @dataclass(frozen=True)
-class Pair:
-    score: float
-    entity: float
-    context: float
-    predicate: str  # "match", "differs", "unknown"
+class Features:
+    """What similarity compares, read once per claim."""
+
+    entity: str  # content words of what is measured, minus counted nouns and the predicate
+    context: frozenset[str]  # event, place and name words (Claim.context)
+    events: frozenset[str]  # named events ("cyclone talia", "women's march")
+    family: str | None  # what happened to what was counted (death, injury, attendance, ...)
+    stem: str | None  # the predicate's stem
+    span: tuple[int, int]  # the sentence's offsets in the article
 
 
-def _predicate(a: Claim, b: Claim) -> tuple[float, str] | None:
-    """Predicate score and wording; None when the predicates say different things happened."""
-    fa, fb = predicate_family(a.predicate, a.unit), predicate_family(b.predicate, b.unit)
-    if fa and fb:
-        return (100.0, "match") if fa == fb else None
-    if a.predicate and b.predicate:
-        same = _stem(a.predicate) == _stem(b.predicate)
-        return (100.0, "match") if same else (40.0, "differs")
-    return 50.0, "unknown"
+def _features(view: View) -> Features:
+    c = view.claim
+    stem = _stem(c.predicate) if c.predicate else None
+    unit = set(_content_words(c.unit))
+    speaker = set(_content_words(c.attribution))
+    words = {
+        w
+        for w in _content_words(view.near)
+        if _singular(w) not in UNIT_CLASS and _stem(w) != stem and w not in unit | speaker | NOT_MEASURED
+    }
+    items = [item.lower() for item in c.context]
+    context = frozenset(w for item in items for w in _content_words(item))
+    items += [m.group(0).lower() for m in NAME_RE.finditer(view.own)]
+    events = frozenset(i for i in items if len(i.split()) > 1 and EVENT_WORDS & set(_content_words(i)))
+    family = (
+        predicate_family(c.predicate, c.unit) or predicate_family(view.near) or predicate_family(view.window)
+    )
+    span = (c.sentence_start, c.sentence_start + len(c.sentence))
+    return Features(" ".join(sorted(words)), context, events, family, stem, span)
 
 
 def _stem(text: str) -> str:
@@ -248,92 +266,161 @@ def _stem(text: str) -> str:
     return word
 
 
-def _linkable(a: View, b: View) -> bool:
+@dataclass(frozen=True)
+class Pair:
+    """How alike two claims are, and the evidence behind the score."""
+
+    score: float
+    evidence: tuple[str, ...]  # "entity 88", "context 70", "predicate match", "same figure", "nearby"
+
+    def explain(self) -> str:
+        return f"{', '.join(self.evidence)}; score {self.score:g}"
+
+
+VETO = None  # a pair that may never share a group
+NO_EVIDENCE = ("nothing in common but the unit",)
+
+
+def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """Hard constraints: what makes two claims different quantities whatever their wording."""
     ca, cb = a.claim, b.claim
     if ca.dimension != cb.dimension or (ca.trend is None) != (cb.trend is None):
         return False
     if not compatible_units(ca.unit, cb.unit, ca.dimension):
         return False
-    if ca.article == cb.article and ca.sentence_start == cb.sentence_start and ca.sentence == cb.sentence:
-        # One sentence gives one quantity once, unless it sets two speakers against each other.
-        return bool(ca.attribution and cb.attribution and ca.attribution != cb.attribution)
+    if fa.family and fb.family and fa.family != fb.family:
+        return False  # deaths against injuries, turnout against arrests
+    if fa.events and fb.events and not fa.events & fb.events:
+        return False  # two different named storms, marches, ...
+    if ca.article == cb.article and fa.span == fb.span:
+        # One sentence gives one quantity once, unless it sets two sources against each other.
+        return (ca.attribution or "") != (cb.attribution or "")
     return True
 
 
-def _score(
-    a: View, b: View, ctx: dict[int, frozenset[str]], idf: dict[str, float], i: int, j: int
-) -> Pair | None:
-    if not _linkable(a, b):
-        return None
-    pred = _predicate(a.claim, b.claim)
-    if pred is None:
-        return None
-    ea, eb = " ".join(_content_words(a.near)), " ".join(_content_words(b.near))
-    entity = fuzz.token_set_ratio(ea, eb) if ea and eb else 50.0
-    context = _weighted_dice(ctx[i], ctx[j], idf) if ctx[i] and ctx[j] else 50.0
-    if entity < ENTITY_FLOOR or context < CONTEXT_FLOOR:
-        return None
-    we, wc, wp = WEIGHTS
-    score = round(we * entity + wc * context + wp * pred[0], 1)
-    return Pair(score, round(entity), round(context), pred[1])
+def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -> Pair | None:
+    """The pair's score (see docs/rules.md, "Grouping without rules"), or VETO."""
+    if not _linkable(a, b, fa, fb):
+        return VETO
+    evidence = []
+    entity = context = None
+    if fa.entity and fb.entity:
+        # token_set_ratio alone scores "jobs" against "jobs lost at the plant" 100; the sorted-token
+        # ratio keeps a one-word entity from matching every phrase that contains its word.
+        entity = (
+            fuzz.token_set_ratio(fa.entity, fb.entity) + fuzz.token_sort_ratio(fa.entity, fb.entity)
+        ) / 2
+        evidence.append(f"entity {entity:.0f}")
+    if fa.context and fb.context:
+        context = _weighted_dice(fa.context, fb.context, idf)
+        evidence.append(f"context {context:.0f}")
+    same_figure = _same_figure(a.claim, b.claim, fa, fb)
+    nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
+    if entity is None and context is None and not same_figure and not nearby:
+        return Pair(0.0, NO_EVIDENCE)
+    score = (50.0 if entity is None else entity) * 0.5 + (50.0 if context is None else context) * 0.5
+    if fa.family and fb.family or (fa.stem and fa.stem == fb.stem):
+        score += BONUS["predicate"]
+        evidence.append("predicate match")
+    elif fa.stem and fb.stem:
+        score += BONUS["predicate differs"]
+        evidence.append("predicate differs")
+    if same_figure:
+        score += BONUS["same figure"]
+        evidence.append("same figure")
+    if nearby and (fa.family and fb.family or (entity or 0) >= 70):
+        score += BONUS["nearby"]
+        evidence.append("nearby in one article")
+    return Pair(round(min(score, 100.0), 1), tuple(evidence))
+
+
+def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """The same number twice, counting a known kind of thing (a bare "two" and "two" is chance)."""
+    if (a.low, a.high, a.value) != (b.low, b.high, b.value) or (a.low is None and a.high is None):
+        return False
+    known = unit_class(a.unit) not in GENERIC_UNITS and unit_class(b.unit) not in GENERIC_UNITS
+    distinctive = len(f"{a.value or a.low or a.high:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
+    return bool(known or distinctive or (fa.family and fa.family == fb.family))
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
 
 
 def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    inter = sum(idf[w] for w in a & b)
-    total = sum(idf[w] for w in a) + sum(idf[w] for w in b)
-    return 200.0 * inter / total if total else 0.0
+    """Dice overlap weighted by rarity, shrunk toward the neutral 50 when there is little to go on
+    (one shared generic word such as "protest" says less than "cyclone talia" and "alvera")."""
+    weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if w in EVENT_WORDS else 1.0) for w in a | b}
+    inter = sum(weight[w] for w in a & b)
+    total = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+    if not total:
+        return 50.0
+    dice = 200.0 * inter / total
+    return 50.0 + (dice - 50.0) * min(1.0, total / CONTEXT_SUPPORT)
 
 
 def _similarity_groups(views: list[View], threshold: float) -> list[tuple[list[int], dict[int, Membership]]]:
-    """Complete-linkage clusters over the pair list sorted by score (ties broken by position)."""
-    ctx = {i: _context_words(v) for i, v in enumerate(views)}
-    df = Counter(w for words in ctx.values() for w in words)
+    """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
+    feats = [_features(v) for v in views]
+    df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
-    pairs: dict[tuple[int, int], Pair] = {}
+    pairs: dict[tuple[int, int], Pair | None] = {}
     for i in range(len(views)):
         for j in range(i + 1, len(views)):
-            p = _score(views[i], views[j], ctx, idf, i, j)
-            if p is not None and p.score >= threshold:
-                pairs[(i, j)] = p
-    cluster = {i: frozenset([i]) for i in range(len(views))}
-    for (i, j), _ in sorted(pairs.items(), key=lambda kv: (-kv[1].score, kv[0])):
-        ci, cj = cluster[i], cluster[j]
-        if ci is cj or ci == cj:
-            continue
-        if all((min(x, y), max(x, y)) in pairs for x in ci for y in cj):
-            merged = ci | cj
-            for k in merged:
-                cluster[k] = merged
+            if views[i].claim.dimension == views[j].claim.dimension:
+                pairs[(i, j)] = _pair(views[i], views[j], feats[i], feats[j], idf)
     out = []
-    for members in sorted({c for c in cluster.values() if len(c) > 1}, key=sorted):
+    for members in _link(len(views), pairs, threshold):
         claims = [views[k].claim for k in members]
         articles = {c.article for c in claims}
         speakers = {(c.article, c.attribution) for c in claims if c.attribution}
         if len(articles) < 2 and len(speakers) < 2:
             continue  # one article repeating itself: nothing to compare
         memberships = {}
-        for k in sorted(members):
-            best = max(
-                ((pairs[(min(k, m), max(k, m))], m) for m in members if m != k),
-                key=lambda pm: (pm[0].score, -pm[1]),
-            )
-            p, m = best
-            reason = (
-                f"similar to {views[m].claim.id} (entity {p.entity:.0f}, context {p.context:.0f}, "
-                f"predicate {p.predicate}; score {p.score:g})"
-            )
+        for k in members:
+            scored = [
+                (p, m) for m in members if m != k and (p := pairs.get((min(k, m), max(k, m)))) is not None
+            ]
+            p, m = max(scored, key=lambda pm: (pm[0].score, -pm[1]))
+            reason = f"similar to {views[m].claim.id} ({p.explain()})"
             memberships[k] = Membership(views[k].claim.id, "similarity", p.score, reason)
-        out.append((sorted(members), memberships))
+        out.append((members, memberships))
     return out
+
+
+def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -> list[list[int]]:
+    """Take the links from strongest to weakest (ties by position); join their two clusters unless
+    that would put a vetoed (or never compared) pair in one group. Depends only on the sorted claims."""
+    of = list(range(n))  # cluster id (its first member) of each claim
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    links = sorted((-p.score, i, j) for (i, j), p in pairs.items() if p is not None and p.score >= threshold)
+    for _, i, j in links:
+        a, b = sorted((of[i], of[j]))
+        if a == b:
+            continue
+        cross = [pairs.get((min(x, y), max(x, y)), VETO) for x in members[a] for y in members[b]]
+        if any(p is VETO for p in cross):
+            continue
+        # The two clusters must not look different on the whole: pairs with nothing in common count
+        # as neutral (50), so one strong link cannot pull in a cluster its other members disown.
+        if sum(p.score if p.evidence != NO_EVIDENCE else 50.0 for p in cross if p) / len(cross) < MERGE_FLOOR:
+            continue
+        members[a] = sorted(members[a] + members.pop(b))
+        for k in members[a]:
+            of[k] = a
+    return [m for _, m in sorted(members.items()) if len(m) > 1]
 
 
 def _similarity_group(views: list[View], memberships: dict[int, Membership], taken: set[str]) -> Group:
     claims = [v.claim for v in views]
-    entities = Counter(v.claim.entity or v.near for v in views)
-    label = min(entities, key=lambda e: (-entities[e], len(e), e)).strip() or "unlabelled"
     units = Counter(c.unit for c in claims if c.unit)
     unit = min(units, key=lambda u: (-units[u], u)) if units else None
+    entities = Counter(c.entity.strip() for c in claims if c.entity and c.entity.strip())
+    if entities:  # the most common entity; the shortest on a tie
+        label = min(entities, key=lambda e: (-entities[e], len(e), e))
+    else:
+        label = unit or (claims[0].predicate or "figures")
     basis = sorted("|".join([(c.entity or "").lower(), (c.unit or "").lower(), *c.context]) for c in claims)
     digest = hashlib.sha1("\n".join(basis).encode("utf-8")).hexdigest()[:6]
     slug = "-".join(_content_words(label)[:5]) or "quantity"
@@ -352,28 +439,38 @@ def _similarity_group(views: list[View], memberships: dict[int, Membership], tak
 UNIT_CLASSES = {
     "person": """
         people person individual resident inhabitant citizen member detainee prisoner inmate protester
-        protestor demonstrator marcher participant attendee worker employee official staff soldier troop child
-        children woman women man men adult student refugee migrant immigrant voter patient victim casualty
-        death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker legislator senator
-        minister leader fan spectator visitor tourist passenger customer supporter activist journalist
-        diplomat delegate politician executive baby infant girl boy youth pensioner muslim uyghur uighur
-        kazakh""",
-    "organisation": """entity institution company firm business organisation organization agency bureau
-        corporation bank university ngo charity brand manufacturer supplier maker department ministry""",
-    "household": "household family home dwelling house",
+        protestor demonstrator marcher participant attendee worker employee official staff soldier troop
+        child children woman women man men adult student refugee migrant immigrant voter patient victim
+        casualty death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker
+        legislator senator minister leader fan spectator visitor tourist passenger customer supporter
+        activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
+        arrest muslim uyghur uighur kazakh""",
+    "organisation": """
+        entity institution company firm business organisation organization agency bureau corporation
+        bank university ngo charity brand manufacturer supplier maker department ministry""",
+    "household": "household family",
+    "building": "home house dwelling building property",
 }
 UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
 PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
 GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
 
-# Predicates that say what happened to what was counted; two claims whose predicates fall in
-# different families measure different things (deaths against injuries, say).
+# Words that name a kind of event: a capitalised name around one ("Cyclone Talia", "Women's March")
+# names one event, and two claims naming different events are never grouped.
+_EVENT_TEXT = """
+    storm hurricane typhoon cyclone tornado earthquake quake flood wildfire fire tsunami eruption
+    explosion attack bombing shooting crash march rally protest demonstration strike election
+    referendum war pandemic epidemic outbreak riot uprising summit olympics games marathon"""
+EVENT_WORDS = frozenset(_EVENT_TEXT.split())
+
+# What happened to what was counted (word stems); two claims whose predicates fall in different
+# families measure different things (deaths against injuries, turnout against arrests).
 PREDICATE_FAMILIES = {
-    "death": ("kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives"),
+    "death": ("kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives", "toll"),
     "injury": ("injur", "wound", "hurt", "hospitali"),
     "missing": ("missing", "unaccounted"),
-    "displaced": ("evacuat", "displac", "homeless", "flee", "fled"),
-    "detention": ("detain", "held", "hold", "arrest", "imprison", "jail", "intern", "incarcerat", "lock"),
+    "displaced": ("evacuat", "displac", "homeless", "flee", "fled", "shelter"),
+    "detention": ("detain", "held", "hold", "arrest", "imprison", "jail", "intern", "incarcerat"),
     "attendance": (
         "attend",
         "march",
@@ -388,7 +485,9 @@ PREDICATE_FAMILIES = {
         "participat",
         "demonstrat",
         "join",
+        "crowd",
     ),
+    "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
     "survey": ("survey", "interview", "poll", "sampl", "question"),
 }
 
