@@ -6,7 +6,7 @@ The baseline is a JSON file (by convention ``checker-baseline.json`` at the repo
       "schema_version": "1.0",
       "findings": [
         {"id": "...", "kind": "conflict", "quantity": "...", "severity": "major",
-         "figures": [{"article": "seeds/a.txt", "line": 3, "text": "about 2 million"}, ...],
+         "figures": ["a.txt:3: about 2 million", "b.txt:7: tens of thousands"],
          "message": "...", "reason": "why an editor accepted it (or null)"}
       ]
     }
@@ -19,6 +19,7 @@ and the file is written atomically, so it is byte-stable and diffs stay small.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from checker.model import SCHEMA_VERSION, Article, CheckerError, Claim, Finding,
 from checker.report import column_of, severity_rank, sorted_findings, write_atomic
 
 DEFAULT_BASELINE = "checker-baseline.json"
+_FIGURE = re.compile(r"^(.*?):(\d+): ")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Entry:
     kind: str
     quantity: str
     severity: str
-    figures: tuple[dict[str, object], ...]
+    figures: tuple[str, ...]  # "article:line: figure as written", for readers of the file
     message: str
     reason: str | None = None
 
@@ -44,7 +46,7 @@ class Entry:
             "kind": self.kind,
             "quantity": self.quantity,
             "severity": self.severity,
-            "figures": [dict(f) for f in self.figures],
+            "figures": list(self.figures),
             "message": self.message,
             "reason": self.reason,
         }
@@ -59,13 +61,14 @@ class Baseline:
 
     def articles(self) -> set[str]:
         """Articles that appear in some accepted finding."""
-        return {str(f.get("article")) for e in self.entries.values() for f in e.figures}
+        found = (_FIGURE.match(f) for e in self.entries.values() for f in e.figures)
+        return {m.group(1) for m in found if m}
 
 
 def entry_for(finding: Finding, report: Report, reason: str | None = None) -> Entry:
     claims = {c.id: c for c in report.claims}
     figures = tuple(
-        {"article": c.article, "line": c.line, "text": c.text}
+        f"{c.article}:{c.line}: {' '.join(c.text.split())}"
         for c in (claims.get(cid) for cid in finding.claims)
         if c is not None
     )
@@ -100,7 +103,7 @@ def load(path: str | Path) -> Baseline:
             kind=str(item.get("kind", "")),
             quantity=str(item.get("quantity", "")),
             severity=str(item.get("severity", "")),
-            figures=tuple(f for f in figures if isinstance(f, dict)) if isinstance(figures, list) else (),
+            figures=tuple(str(f) for f in figures) if isinstance(figures, list) else (),
             message=str(item.get("message", "")),
             reason=reason if isinstance(reason, str) else None,
         )

@@ -62,10 +62,10 @@ def _f(x: float) -> str:
 def _label(ix: Index, claim: Claim) -> str:
     article = ix.articles.get(claim.article)
     where = f"{claim.article}:{claim.line}"
-    parts = [f"{article.outlet} ({where})" if article is not None and article.outlet else where]
+    parts = [f"“{claim.text}”"]
+    parts.append(f"{article.outlet} ({where})" if article is not None and article.outlet else where)
     if claim.attribution:
         parts.append(claim.attribution)
-    parts.append(f"“{claim.text}”")
     label = " — ".join(parts)
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
 

@@ -21,6 +21,7 @@ from checker.report import (
     format_interval,
     format_number,
     format_ratio,
+    severity_rank,
     sorted_claims,
     sorted_findings,
     sorted_problems,
@@ -183,7 +184,13 @@ class MarkdownRenderer:
         return sides[0], sides[1]
 
     def quantities(self) -> list[str]:
-        groups = sorted(self.report.groups, key=lambda g: (g.label.lower(), g.id))
+        """Quantities with findings first (most severe first), then the others, by label."""
+
+        def worst(g: Group) -> int:
+            found = self.ix.findings_of_quantity.get(g.id, [])
+            return max((severity_rank(f.severity) for f in found), default=-2)
+
+        groups = sorted(self.report.groups, key=lambda g: (-worst(g), g.label.lower(), g.id))
         if not groups:
             return []
         out = ["## Quantities", ""]
@@ -217,7 +224,7 @@ class MarkdownRenderer:
             self.article_link(c),
             escape(date),
             escape(c.text),
-            escape(format_interval(c.low, c.high)),
+            escape(format_interval(c.low, c.high, "%" if c.dimension == "percent" else "")),
             escape(c.hedge),
             escape(c.attribution),
             quote_with_figure(c),
@@ -298,4 +305,16 @@ def write_markdown(report: Report, out_path: str) -> list[str]:
         written.append(path)
     write_atomic(out_path, render_markdown(report, base_dir, charts))
     written.append(out_path)
+    _remove_stale_charts(base_dir, out_path, set(charts.values()))
     return written
+
+
+def _remove_stale_charts(base_dir: str, out_path: str, current: set[str]) -> None:
+    """Delete ``*.svg`` files in the report's chart folder that this report no longer embeds."""
+    stem = os.path.splitext(os.path.basename(out_path))[0] or "report"
+    folder = os.path.join(base_dir, stem)
+    if not os.path.isdir(folder):
+        return
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".svg") and f"{stem}/{name}" not in current:
+            os.remove(os.path.join(folder, name))

@@ -127,17 +127,17 @@ def format_number(x: float | None) -> str:
     return f"{x:,.{digits}f}".rstrip("0").rstrip(".")
 
 
-def format_interval(low: float | None, high: float | None) -> str:
-    """How an interval reads in a report: ``1,000,000``, ``1,000 – 9,999``, ``≥ 10``, ``≤ 5``."""
+def format_interval(low: float | None, high: float | None, suffix: str = "") -> str:
+    """How an interval reads in a report: ``1,000,000``, ``1,000 – 9,999``, ``≥ 10``, ``≤ 5%``."""
     if low is None and high is None:
         return "unknown"
     if low is None:
-        return f"≤ {format_number(high)}"
+        return f"≤ {format_number(high)}{suffix}"
     if high is None:
-        return f"≥ {format_number(low)}"
+        return f"≥ {format_number(low)}{suffix}"
     if low == high:
-        return format_number(low)
-    return f"{format_number(low)} – {format_number(high)}"
+        return f"{format_number(low)}{suffix}"
+    return f"{format_number(low)}{suffix} – {format_number(high)}{suffix}"
 
 
 def format_ratio(ratio: float | None) -> str:

@@ -20,7 +20,7 @@ def test_update_writes_every_finding_sorted_and_stable(tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     assert [e["id"] for e in data["findings"]] == sorted(f.id for f in r.findings)
     entry = data["findings"][0]
-    assert entry["figures"][0] == {"article": "a.txt", "line": 2, "text": "About 2 million"}
+    assert entry["figures"][0] == "a.txt:2: About 2 million"
     assert entry["reason"] is None
     before = path.read_bytes()
     bl.save(bl.updated(r, bl.load(path)), path)

@@ -6,16 +6,19 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_fixtures import HOSTILE, sample_report
 
 from checker.chart import chart_file_name, render_chart
-from checker.model import Report
+from checker.model import Group, Report
 from checker.render_formats import render_claims_json, render_claims_text, render_csv, render_json
-from checker.render_markdown import escape, quote_with_figure, render_markdown, write_markdown
+from checker.render_markdown import chart_paths, escape, quote_with_figure, render_markdown, write_markdown
 from checker.report import format_interval, format_number, write_atomic
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -66,6 +69,21 @@ def test_escaped_text_renders_as_itself_in_a_table_cell(text: str) -> None:
     cell = html.split("<td>")[1].split("</td>")[0]
     unescaped = cell.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     assert unescaped == " ".join(text.split())
+
+
+PRINTABLE = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("|`*_[]<>&\\\n~#!")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PRINTABLE)
+def test_any_escaped_text_stays_in_its_cell_and_reads_as_written(text: str) -> None:
+    doc = "| a | b |\n|---|---|\n| " + escape(text) + " | x |\n"
+    (t,) = tables(doc)
+    assert [len(row) for row in t] == [2, 2]
+    html = html_of(doc)
+    assert "<a " not in html and "<em>" not in html and "<code>" not in html and "<strong>" not in html
 
 
 def test_quote_bolds_the_figure_and_only_it() -> None:
@@ -210,6 +228,27 @@ def test_write_markdown_writes_charts_next_to_the_report(tmp_path: Path) -> None
     first = out.read_bytes(), svg.read_bytes()
     write_markdown(r, str(out))
     assert (out.read_bytes(), svg.read_bytes()) == first
+
+
+def test_write_markdown_removes_charts_it_no_longer_embeds(tmp_path: Path) -> None:
+    r = sample_report()
+    out = tmp_path / "seeds.md"
+    stale = tmp_path / "seeds" / "old-quantity.svg"
+    stale.parent.mkdir()
+    stale.write_text("<svg/>")
+    (tmp_path / "seeds" / "notes.txt").write_text("kept")
+    write_markdown(r, str(out))
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == ["held.svg", "notes.txt"]
+
+
+def test_chart_paths_never_collide() -> None:
+    r = sample_report()
+    twin = Group("held!", "Twin", "people", "count", None, r.groups[0].members)
+    twin_finding = replace(r.findings[0], quantity="held!", id="twin")
+    r2 = Report(r.articles, r.claims, r.groups + (twin,), r.findings + (twin_finding,))
+    paths = chart_paths(r2, "out/x.md")
+    assert chart_file_name("held!") == chart_file_name("held")
+    assert len(set(paths.values())) == 2
 
 
 # --- JSON, CSV, text ----------------------------------------------------------------------------
