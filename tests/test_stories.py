@@ -301,3 +301,48 @@ def test_findings_stay_within_one_quantity(story_report, story: str) -> None:
         assert {by_id[cid].quantity for cid in f.claims} == {f.quantity}, f
         if f.kind == "conflict":
             assert f.ratio is None or f.ratio >= 1, f
+
+
+# --- issue 4 "Done when": explain and rules suggest work on the stories --------------------------
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_explain_works_on_each_storys_findings_and_claims(story_report, story: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    report = story_report(story)
+    assert report.findings, "no findings to explain"
+    finding = sorted(report.findings, key=lambda f: f.id)[0]
+    claims = {c.id: c for c in report.claims}
+    args = [str(STORIES_ROOT / story), "--rules", str(tmp_path)]
+    result = CliRunner().invoke(app, ["explain", finding.id, *args])
+    assert result.exit_code == 0, result.output
+    for cid in finding.claims:
+        assert claims[cid].text in result.output, f"explain {finding.id} does not show {claims[cid].text!r}"
+    claim = claims[finding.claims[0]]
+    result = CliRunner().invoke(app, ["explain", claim.id, *args])
+    assert result.exit_code == 0 and claim.text in result.output, result.output
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_rules_suggest_gives_stubs_that_load(story: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+    from checker.rules import load_rules
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["rules", "suggest", str(STORIES_ROOT / story), "--rules", str(empty)])
+    assert result.exit_code == 0, result.output
+    docs = [d for d in yaml.safe_load_all(result.stdout) if d]
+    assert docs, f"no stubs suggested for a story with no rules: {result.output[:500]}"
+    out = tmp_path / "suggested"
+    out.mkdir()
+    for i, doc in enumerate(docs):
+        assert isinstance(doc, dict) and doc.get("id"), doc
+        (out / f"{i:02d}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    ruleset = load_rules(out)  # an editor can commit them as they are
+    assert len(ruleset.rules) == len(docs)
