@@ -226,3 +226,15 @@ def test_explain_prints_the_explanation_or_exit_2(fake_pipeline: State, capsys: 
     assert code == 0 and out.startswith("finding held-conflict-1") and out.endswith("\n")
     code, out, err = cli(capsys, "explain", "no-such-id")
     assert code == 2 and out == "" and err.count("\n") == 1 and "no-such-id" in err
+
+
+def test_no_progress_display_in_ci_or_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import cli as cli_module
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("CI", "true")
+    assert not cli_module._interactive()
+    monkeypatch.delenv("CI")
+    assert cli_module._interactive()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert not cli_module._interactive()

@@ -310,3 +310,30 @@ def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path) -> None:
         write_atomic(target, Boom("new"))
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_seed_report_links_point_at_the_line_of_each_figure(seeds_report: Report) -> None:
+    """On the real pipeline's output: every claim link opens the file at a line holding the figure."""
+    from urllib.parse import unquote
+
+    root = Path(__file__).resolve().parents[1]
+    base = root / "reports"
+    text = render_markdown(seeds_report, str(base), chart_paths(seeds_report, "reports/seeds.md"))
+    for width, row_widths in _header_widths(text):
+        assert row_widths == {width}
+    links = [
+        (child.attrs["href"], tok.content)
+        for tok in md().parse(text) if tok.children
+        for child in tok.children if child.type == "link_open" and "#L" in str(child.attrs["href"])
+    ]
+    assert len(links) >= len(seeds_report.claims)
+    by_place = {(c.article, c.line): c for c in seeds_report.claims}
+    for href, _ in links:
+        target, line = str(href).split("#L")
+        path = (base / unquote(target)).resolve()
+        assert path.is_file(), href
+        article_id = path.relative_to(root / "seeds").as_posix()
+        claim = by_place.get((article_id, int(line)))
+        assert claim is not None, href
+        file_line = path.read_text(encoding="utf-8").splitlines()[int(line) - 1]
+        assert claim.text.split()[0] in file_line
