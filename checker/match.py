@@ -46,8 +46,9 @@ NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
 NEARBY_CHARS = 200  # two sentences of one article this close (about one sentence apart) are "nearby"
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
-BONUS = {"predicate": 10.0, "predicate differs": -15.0, "same figure": 30.0, "nearby": 20.0}
-MERGE_FLOOR = 50.0  # mean cross-pair score two clusters need to be joined by their strongest link
+BONUS = {"predicate": 10.0, "predicate differs": -5.0, "same figure": 35.0, "nearby": 20.0}
+CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
+MERGE_FLOOR = 40.0  # mean cross-pair score two clusters need to be joined by their strongest link
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
 CONTEXT_SUPPORT = 6.0  # total context weight at which a context score counts in full
 
@@ -279,6 +280,7 @@ class Pair:
 
 VETO = None  # a pair that may never share a group
 NO_EVIDENCE = ("nothing in common but the unit",)
+SAME_SENTENCE = ("one sentence, one source",)
 
 
 def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
@@ -290,18 +292,18 @@ def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
-    if fa.events and fb.events and not fa.events & fb.events:
-        return False  # two different named storms, marches, ...
-    if ca.article == cb.article and fa.span == fb.span:
-        # One sentence gives one quantity once, unless it sets two sources against each other.
-        return (ca.attribution or "") != (cb.attribution or "")
-    return True
+    # Two different named storms, marches, ...
+    return not (fa.events and fb.events and not fa.events & fb.events)
 
 
 def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -> Pair | None:
     """The pair's score (see docs/rules.md, "Grouping without rules"), or VETO."""
     if not _linkable(a, b, fa, fb):
         return VETO
+    same_source = (a.claim.attribution or "") == (b.claim.attribution or "")
+    if a.claim.article == b.claim.article and fa.span == fb.span and same_source:
+        # One sentence gives one quantity once, unless it sets two sources against each other.
+        return Pair(0.0, SAME_SENTENCE)
     evidence = []
     entity = context = None
     if fa.entity and fb.entity:
@@ -318,7 +320,10 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
     if entity is None and context is None and not same_figure and not nearby:
         return Pair(0.0, NO_EVIDENCE)
-    score = (50.0 if entity is None else entity) * 0.5 + (50.0 if context is None else context) * 0.5
+    # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
+    # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
+    context_part = 50.0 if context is None else max(context, CONTEXT_FLOOR)
+    score = (50.0 if entity is None else entity) * 0.5 + context_part * 0.5
     if fa.family and fb.family or (fa.stem and fa.stem == fb.stem):
         score += BONUS["predicate"]
         evidence.append("predicate match")
@@ -336,10 +341,14 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
 
 def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     """The same number twice, counting a known kind of thing (a bare "two" and "two" is chance)."""
-    if (a.low, a.high, a.value) != (b.low, b.high, b.value) or (a.low is None and a.high is None):
+    # The number as written: "more than 120,000" and "some 120,000" give the same figure.
+    na = a.value if a.value is not None else (a.low, a.high)
+    nb = b.value if b.value is not None else (b.low, b.high)
+    if na != nb or na == (None, None):
         return False
     known = unit_class(a.unit) not in GENERIC_UNITS and unit_class(b.unit) not in GENERIC_UNITS
-    distinctive = len(f"{a.value or a.low or a.high:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
+    number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
+    distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
     return bool(known or distinctive or (fa.family and fa.family == fb.family))
 
 
@@ -489,6 +498,8 @@ PREDICATE_FAMILIES = {
     ),
     "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
     "survey": ("survey", "interview", "poll", "sampl", "question"),
+    "job loss": ("cut", "lose", "lost", "loss", "axe", "shed", "lay off", "laid off", "layoff", "redundan"),
+    "hiring": ("hire", "hiring", "recruit", "creat", "add"),
 }
 
 
