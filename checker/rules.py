@@ -1,9 +1,9 @@
 """Quantity definitions (``rules/``) and global settings, validated at load.
 
-A rule file is YAML data, one quantity per file, found recursively as ``*.yaml`` under the rules
-folder; ``checker.yaml`` at the folder's root holds the global settings instead. Every problem in
-every file is collected and reported at once as ``path:line:col: message`` lines in one
-:class:`CheckerError`. See docs/rules.md for the format.
+A rule file is YAML data, one quantity per file (or per ``---`` document), found recursively as
+``*.yaml`` under the rules folder; ``checker.yaml`` at the folder's root holds the global settings
+instead. Every problem in every file is collected and reported at once as ``path:line:col: message``
+lines in one :class:`CheckerError`. See docs/rules.md for the format.
 """
 
 from __future__ import annotations
@@ -85,25 +85,26 @@ def load_rules(directory: str | os.PathLike[str] | None) -> RuleSet:
     settings = Settings()
     settings_path = root / SETTINGS_FILE
     if settings_path.is_file():
-        node = _compose(settings_path, errors)
-        if node is not None:
-            settings = _settings(node, _Check(str(settings_path), errors))
+        nodes = _compose(settings_path, errors)
+        check = _Check(str(settings_path), errors)
+        for extra in nodes[1:]:
+            check.at(extra, "the settings file holds one YAML document")
+        if nodes:
+            settings = _settings(nodes[0], check)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in _rule_files(root):
-        node = _compose(path, errors)
-        if node is None:
-            continue
         check = _Check(str(path), errors)
-        rule = _rule(node, check)
-        if rule is None:
-            continue
-        if rule.id in seen:
-            id_node = _value_of(node, "id")
-            check.at(id_node or node, f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
-            continue
-        seen[rule.id] = f"{rule.path}:{rule.line}"
-        rules.append(rule)
+        for node in _compose(path, errors):
+            rule = _rule(node, check)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                id_node = _value_of(node, "id")
+                check.at(id_node or node, f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
+                continue
+            seen[rule.id] = f"{rule.path}:{rule.line}"
+            rules.append(rule)
     if errors:
         raise CheckerError("\n".join(errors))
     return RuleSet(tuple(sorted(rules, key=lambda r: r.id)), settings)
@@ -120,25 +121,26 @@ def _rule_files(root: Path) -> list[Path]:
     return sorted(out)
 
 
-def _compose(path: Path, errors: list[str]) -> Node | None:
+def _compose(path: Path, errors: list[str]) -> list[Node]:
+    """The file's YAML documents (usually one rule per file; ``---`` separates several)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         errors.append(f"{path}:1:1: cannot read: {getattr(exc, 'strerror', None) or exc}")
-        return None
+        return []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        nodes = [n for n in yaml.compose_all(text, Loader=yaml.SafeLoader) if n is not None]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         errors.append(f"{path}:{line}:{col}: YAML syntax error: {exc.problem or exc.context}")
-        return None
+        return []
     except yaml.YAMLError as exc:
         errors.append(f"{path}:1:1: YAML error: {exc}")
-        return None
-    if node is None:
+        return []
+    if not nodes:
         errors.append(f"{path}:1:1: empty file")
-    return node
+    return nodes
 
 
 class _Check:

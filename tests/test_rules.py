@@ -264,3 +264,12 @@ def test_bad_settings_are_reported_with_rule_problems(tmp_path: Path) -> None:
     assert any(line.startswith(f"{settings}:2:17: scope_severity must be one of") for line in lines)
     assert any(line.startswith(f"{settings}:3:1: unknown key 'extra'") for line in lines)
     assert f"{rule}:1:1: rule must be a mapping" in lines
+
+
+def test_several_rules_in_one_file_as_yaml_documents(tmp_path: Path) -> None:
+    write(tmp_path, "story.yaml", GOOD.format(id="one") + "---\n" + GOOD.format(id="two"))
+    assert [r.id for r in load_rules(tmp_path).rules] == ["one", "two"]
+    write(tmp_path, "again.yaml", GOOD.format(id="two"))
+    (line,) = problems(tmp_path)
+    # Files load in path order, so the second document of story.yaml (line 9) is the duplicate.
+    assert line.startswith(f"{tmp_path / 'story.yaml'}:9:5: duplicate rule id 'two' (also in ")
