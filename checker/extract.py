@@ -18,7 +18,7 @@ from functools import lru_cache
 from checker import context
 from checker.model import Article, Claim
 from checker.numbers import Figure, find_numbers, is_year_like
-from checker.semantics import apply_hedges, apply_trend
+from checker.semantics import ROWS, apply_hedges, apply_trend, interval
 from checker.units import (
     ABBREV_RE,
     ABBREVIATIONS,
@@ -30,6 +30,8 @@ from checker.units import (
     SPACED_SINGLE_RE,
     is_plural,
 )
+
+_HEDGE_ROW_IDS = ("approx", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -57,15 +59,19 @@ _YEAR_BEFORE_RE = re.compile(
 )
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s+$", re.IGNORECASE)
 _APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+_AGE_UNIT_RE = re.compile(r"[\s-]*(year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+_FRACTION_OF_RE = re.compile(r"\s+of\s+(?:an?\s+)?(?:[A-Z]\w*\s+)?([a-z]+)\b")
 _YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
 _NAME_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([A-Za-z&][\w&.'’]*)[ \t]+$")
 _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
 _NUMBER_SIGN_RE = re.compile(
-    r"(?:\bno\.|\bnos?\.|\bnumber|#|\bgroup\s+of|\bversion|\bv\.?|\bpage|\bp\.|\bpp\.)\s*$", re.IGNORECASE
+    r"(?:\bno\.|\bnos?\.|#|\b(?:number|group\s+of|version|v\.?|page|p\.|pp\.|category|grade|level|phase|"
+    r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room))\s*$",
+    re.IGNORECASE,
 )
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|those|these|them|us|many|several|"
                         r"few|\d)\b", re.IGNORECASE)
-_ADDRESS_RE = re.compile(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
+_ADDRESS_RE = re.compile(r"\s+(?:[A-Z0-9][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
                          r"Boulevard|Blvd|Place|Court|Square|Highway|Hwy)\b\.?")
 _NOT_NAME_WORDS = _words("""
     about around roughly approximately some nearly almost over under more than less fewer least most up
@@ -92,7 +98,8 @@ _COUNT_STOP = _words("""
     via like unlike near next
 """)
 _GLUED_UNKNOWN_RE = re.compile(r"[A-Za-zµμ°Ω′″/][\w/µμ°·²³-]{0,7}")
-_PER_RE = re.compile(r"\s*(?:/|\bper\b|\ba\b|\ban\b)\s*(square\s+\w+|sq\s+\w+|[A-Za-z]+)", re.IGNORECASE)
+_PER_RE = re.compile(r"[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+)"
+                     r"(?![\w-]*\s+(?:earlier|ago|later|before|after|on)\b)", re.IGNORECASE)
 _PER_NOUNS = _words("""
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
@@ -193,17 +200,110 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         apply_trend(text, fig, lo)
         if fig.kind != "fraction":
             _attach_unit(text, fig, hi)
-        if fig.unit is None and fig.dimension == "count" and _bare_one(text, fig):
+        else:
+            of = _FRACTION_OF_RE.match(text, fig.end, hi)
+            if of and of.group(1).lower() in MEASURE_WORDS:
+                fig.unit, fig.dimension = MEASURE_WORDS[of.group(1).lower()], "measure"
+        if fig.dimension == "count" and (_bare_one(text, fig) or _in_name(text, fig, lo)):
             continue
         if is_year_like(fig) and fig.dimension == "count" and _year_context(text, fig, lo):
             continue
         out.append(fig)
+    return _conversions(text, _join_with_units(text, out))
+
+
+_CONVERSION_GAP_RE = re.compile(r"\s*\(\s*")
+_CONVERSION_NEXT_RE = re.compile(r"\s*[/;,]\s*")
+
+
+def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
+    """A figure in brackets right after another is a conversion of it: '10.5 million Australian
+    dollars ($7.5 million)', 'more than 7.5 million Danish crowns (US $1.1 million)': it inherits the
+    hedge and trend of the figure it converts."""
+    source: Figure | None = None
+    for prev, fig in zip(figs, figs[1:], strict=False):
+        if _CONVERSION_GAP_RE.fullmatch(text, prev.end, fig.start):
+            source = prev
+        elif source is None or not _CONVERSION_NEXT_RE.fullmatch(text, prev.end, fig.start):
+            source = None
+            continue
+        if fig.hedge == "exact" and fig.value is not None and source.hedge not in ("exact", "range", "vague"):
+            row = next((r for r in reversed(source.sem) if r in _HEDGE_ROW_IDS), None)
+            if row is not None:
+                fig.hedge = source.hedge
+                fig.value, fig.low, fig.high = interval(ROWS[row].rule, fig.value)
+                fig.sem.append(row)
+        if fig.trend is None and source.trend is not None and "from-to" not in source.sem:
+            fig.trend = source.trend
+            fig.sem.append("trend-up" if source.trend == "up" else "trend-down")
+    return figs
+
+
+_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_GAP_RE = re.compile(r"(?:\s+[^\s,;:()]+){0,4}?\s+to\s+", re.IGNORECASE)
+_TO_GAP_RE = re.compile(r"\s*(?:to|[-–])\s*", re.IGNORECASE)
+
+
+def _join_with_units(text: str, figs: list[Figure]) -> list[Figure]:
+    """Ranges whose first end carries its own unit: 'from 252 miles to 287 miles', 'from 208 pounds to
+    193', 'from $36,040 at 10.45pm to $34,935' (the grammar joins bare numbers before units attach)."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs):
+            b = figs[i + 1]
+            joined = _unit_range(text, a, b)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
+
+
+def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
+    if a.kind != "number" or b.kind != "number" or a.hedge != "exact" or b.hedge != "exact":
+        return None
+    if a.value is None or b.value is None or a.dimension not in ("measure", "currency"):
+        return None
+    if b.unit is not None and b.unit != a.unit:
+        return None
+    lead = _FROM_RE.search(text, max(0, a.start - 6), a.start)
+    if lead is not None:
+        if not _FROM_GAP_RE.fullmatch(text, a.end, b.start):
+            return None
+    elif not (_TO_GAP_RE.fullmatch(text, a.end, b.start) and a.value < b.value):
+        return None
+    elif re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start]) and b.value > 3 * a.value > 0:
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    fig = Figure(a.start if lead is None else lead.start(), b.end, None, min(a.value, b.value),
+                 max(a.value, b.value), hedge="range", unit=a.unit, dimension=a.dimension,
+                 num_start=a.num_start, num_end=b.num_end, raw=a.raw)
+    fig.sem = sorted(set(a.sem) | set(b.sem) - {"exact"})
+    if lead is not None:
+        fig.sem.append("from-to")
+        fig.trend = "up" if b.value > a.value else "down" if b.value < a.value else None
+    else:
+        fig.sem.append("range")
+    return fig
+
+
+def _in_name(text: str, fig: Figure, lo: int) -> bool:
+    """'iPhone 14', 'S&P 500', 'Game 7', 'COVID -19': a number after a capitalised word, with no unit."""
+    if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number":
+        return False
+    before = text[max(lo, fig.start - 30):fig.start]
+    name = _NAME_PREFIX_RE.search(before)
+    if "negative" in fig.sem and re.search(r"[A-Z]{2,}\s?$", before):
+        return True
+    return bool(name and _capitalised_name(name.group(1)))
 
 
 def _bare_one(text: str, fig: Figure) -> bool:
     """A spelled 'one' with nothing counted after it is a pronoun ("no one", "one could")."""
-    return fig.spelled and fig.value == 1 and fig.kind == "number" and fig.hedge == "exact"
+    return fig.unit is None and fig.spelled and fig.value == 1 and fig.kind == "number" and fig.hedge == "exact"
 
 
 def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
@@ -219,7 +319,10 @@ def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
     raw_digits = fig.raw.replace(",", "").replace(".", "")
     if not fig.spelled and fig.raw.isdigit() and len(fig.raw) >= 9 and fig.unit is None:
         return True  # an identifier (image or file name), not a figure
-    if fig.glued_letters or _HYPHEN_NAME_RE.search(before):
+    if fig.kind == "score" or (fig.years and fig.dimension == "count"):
+        return True  # "2-0", "between 2014 and 2017"
+    if fig.glued_letters or ("negative" not in fig.sem and _HYPHEN_NAME_RE.search(before)
+                             and not re.search(r"\bsub-$", before, re.IGNORECASE)):
         return True  # "S22", "COVID-19", "TA-35"
     if not fig.spelled and _ORDINAL_RE.match(after):
         return True  # "21st", "96th-minute"
@@ -229,8 +332,8 @@ def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "March 11", "22 March"
         if is_year_like(fig) and _MONTH_BEFORE_RE.search(before):
             return True  # "April 2017"
-        if re.match(r"s\b|['’]s\b", after) and len(fig.raw) == 4:
-            return True  # "the 1990s", "2018's best"
+    if not fig.spelled and re.match(r"s\b|['’]s\b", after) and len(fig.raw) <= 4 and fig.unit is None:
+        return True  # "the 1990s", "2018's best", "Channel 5s", "in their 20s"
     if fig.unit is None and not fig.has_mult and not fig.has_sep:
         if _AGE_BEFORE_RE.search(before) or (_APPOSITIVE_AGE_RE.search(before) and after.startswith(",")):
             return True  # "aged 45", "Maddon, 66, said"
@@ -238,23 +341,13 @@ def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "a 50-year-old man"
         if _NUMBER_SIGN_RE.search(before) or _ADDRESS_RE.match(after) or re.match(r"\s+ZIP\b", after):
             return True
-        name = _NAME_PREFIX_RE.search(before)
-        if name and not fig.spelled and "." not in fig.raw and _capitalised_name(name.group(1)):
-            return True  # "iPhone 14", "S&P 500", "Game 7"
     if fig.spelled and fig.value == 1 and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|such|"
                                                    r"another|someone|anyone|last|only)\s+$", before, re.I):
         return True  # "no one", "the one", "which one"
     if fig.value == 1 and _ONE_OF_RE.match(after) and fig.unit is None:
         return True  # "one of the best"
-    if fig.spelled and re.match(r"-[A-Za-z]", after) and not re.match(r"-(?:plus|odd)\b", after, re.I):
-        return _spelled_compound(after)
-    return False
-
-
-def _spelled_compound(after: str) -> bool:
-    """'five-year plan', 'one-time', 'two-thirds': spelled compounds are adjectives unless a unit follows."""
-    word = re.match(r"-([A-Za-z]+)", after)
-    return word is None or word.group(1).lower() not in MEASURE_WORDS
+    # "five-year plan", "one-time", "three-point range": spelled compounds are adjectives
+    return fig.spelled and bool(re.match(r"-[A-Za-z]", after)) and not re.match(r"-(?:plus|odd)\b", after, re.I)
 
 
 def _person_age(after: str) -> bool:
@@ -286,6 +379,14 @@ def _attach_unit(text: str, fig: Figure, hi: int) -> None:
         _per(text, fig, hi)
         return
     e = fig.end
+    old = _AGE_UNIT_RE.match(text, e, hi)
+    if old:
+        fig.unit, fig.dimension = f"{old.group(1).lower()} of age", "measure"
+        return
+    times = re.match(r"\s+times\b", text[e:hi])
+    if times and fig.value is not None and not fig.spelled:
+        fig.unit, fig.dimension = "times", "ratio"
+        return
     glued = e < hi and text[e].isalpha() or (e < hi and text[e] in "°º″µμ")
     unit = None
     m = None
@@ -331,7 +432,8 @@ def _attach_unit(text: str, fig: Figure, hi: int) -> None:
             unit = SPACED_SINGLE[m.group(1)] if m else None
     if m is not None and unit is not None:
         fig.unit, fig.dimension = unit, "measure"
-        _per(text, fig, hi, m.end())
+        fig.end = m.end()
+        _per(text, fig, hi)
         return
     _counted(text, fig, hi)
 
@@ -340,22 +442,22 @@ def _measure_name(surface: str) -> str:
     return MEASURE_WORDS[re.sub(r"[\s-]+", " ", surface.lower())]
 
 
-def _per(text: str, fig: Figure, hi: int, unit_end: int | None = None) -> None:
+def _per(text: str, fig: Figure, hi: int, unit_end: int | None = None, extend: bool = True) -> None:
     """'$3,500 a month', '$21.25 per square foot', 'cents per share', '11 feet per century'."""
     pos = fig.end if unit_end is None else unit_end
     m = _PER_RE.match(text, pos, hi)
     if not m:
         return
-    word = re.sub(r"\s+", " ", m.group(1).lower())
-    connector = m.group().strip().split()[0].lower() if m.group().strip() else ""
-    name = MEASURE_WORDS.get(word) or ABBREVIATIONS.get(m.group(1))
-    if name is None and word in _PER_NOUNS and connector in ("per", "/"):
-        name = word.rstrip("s") if word.endswith("s") and word != "gas" else word
-    elif name is None and word in _PER_NOUNS:
+    word = re.sub(r"\s+", " ", m.group(2).lower())
+    connector = m.group(1).lower()
+    name = MEASURE_WORDS.get(word) or ABBREVIATIONS.get(m.group(2))
+    if name is None and (word in _PER_NOUNS or (connector == "per" and word not in _COUNT_STOP)):
         name = word
     if name is None:
         return
     fig.unit = f"{fig.unit} per {name}"
+    if extend:
+        fig.end = m.end()
 
 
 def _counted(text: str, fig: Figure, hi: int) -> None:
@@ -373,12 +475,13 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
         lw = w.lower()
         if lw in _COUNT_STOP or (lw.endswith("ly") and len(lw) > 4) or (words and lw.endswith("ing")):
             break
-        if lw.endswith("ed") and not words and not w[0].isupper():
+        if lw.endswith("ed") and not words and not w[0].isupper() and not _next_is_plural(text, m.end(), hi):
             break
         words.append(w)
         pos = m.end()
         if is_plural(w) and not (w[0].isupper() and len(words) < 4 and _next_is_plural(text, pos, hi)):
             fig.unit = w
+            _per(text, fig, hi, pos, extend=False)
             return
     if words and fig.value == 1 and fig.hedge == "exact" and not words[0][0].isupper():
         fig.unit = words[0]

@@ -55,6 +55,7 @@ class Figure:
     has_mult: bool = False  # million / bn / k ...
     spelled: bool = False
     glued_letters: str = ""  # letters glued before the digits that were not a currency
+    years: bool = False  # a range of two year-like numbers ("between 2014 and 2017")
 
     def __post_init__(self) -> None:
         if self.value is not None and self.low is None and self.high is None:
@@ -182,8 +183,8 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
             s = words[group[0]][1]
             e = words[group[-1]][1] + len(words[group[-1]][0])
             value = parse_spelled([words[i][0] for i in group])
-            if value is None:
-                continue
+            if value is None or [words[i][0].lower() for i in group] == ["dozen"]:
+                continue  # "a baker's dozen" is not a count
             fig = Figure(s, e, value, num_start=s, num_end=e, raw=text[s:e], spelled=True, sem=["spelled"])
             fig.has_mult = any(words[i][0].lower() in (*SCALES, "hundred") for i in group)
             if all(e <= a or s >= b for a, b in taken):
@@ -257,6 +258,11 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         fig.end = fig.num_end = slash.end()
         fig.kind, fig.dimension, fig.sem = "fraction", "ratio", ["fraction"]
         return fig
+    sci = _SCIENTIFIC_RE.match(text, e, hi)
+    if sci:
+        fig.value = parse_digits(raw) * 10 ** int(sci.group(1).replace("−", "-"))
+        fig.end = fig.num_end = sci.end()
+        fig.has_mult = True
     negative = False
     p = s
     sign = _sign_before(text, p, lo)
@@ -285,8 +291,8 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
             j -= 1
         fig.glued_letters = text[j:s]
     fig.start = p
-    if negative:
-        fig.value = -parse_digits(raw)
+    if negative and fig.value is not None:
+        fig.value = -fig.value
         fig.sem.append("negative")
     fig.low = fig.high = fig.value
     _suffixes(text, fig, hi)
@@ -336,6 +342,11 @@ def _suffixes(text: str, fig: Figure, hi: int) -> None:
         fig.unit, fig.dimension, fig.end = CURRENCY_SUFFIX_SYMBOLS[text[e]], "currency", e + 1
         fig.sem.append("currency")
         return
+    pence = _PENCE_RE.match(text, e, hi)
+    if pence and not fig.has_mult:
+        fig.unit, fig.dimension, fig.end = "penny", "currency", pence.end()
+        fig.sem.append("currency")
+        return
     cw = _CUR_WORD_RE.match(text, e, hi)
     if cw:
         word = re.sub(r"\s+", " ", cw.group(1).lower())
@@ -355,6 +366,8 @@ _CUR_WORD_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_PENCE_RE = re.compile(r" ?p(?![\w.'’])")
+_SCIENTIFIC_RE = re.compile(r"\s*[×x]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d{1,3})(?!\d)")
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b)\s*", re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
@@ -380,7 +393,7 @@ def _ranges(text: str, figs: list[Figure], tight: bool) -> list[Figure]:
 
 def is_year_like(f: Figure) -> bool:
     return (f.kind == "number" and f.hedge == "exact" and not f.spelled and not f.has_sep and not f.has_mult
-            and f.unit is None and len(f.raw) == 4 and f.raw.isdigit() and 1000 <= int(f.raw) <= 2100)
+            and f.unit is None and len(f.raw) == 4 and f.raw.isdigit() and 1000 <= int(f.raw) <= 2199)
 
 
 def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
@@ -391,6 +404,9 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
     sep = (_TIGHT_SEP_RE if tight else _RANGE_SEP_RE).fullmatch(text, a.end, b.start)
     if sep is None:
         return None
+    if tight and sep.group() == "-" and not (a.unit or b.unit) and a.raw.isdigit() and b.raw.isdigit() \
+            and a.value >= b.value and len(a.raw) <= 3 and len(b.raw) <= 3:
+        return Figure(a.start, b.end, None, kind="score", num_start=a.num_start, num_end=b.num_end, raw=a.raw)
     word = sep.group().strip().lower()
     lead = _LEAD_RE.search(text, max(0, a.start - 10), a.start)
     lead_word = lead.group(1).lower() if lead else ""
@@ -404,6 +420,8 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         return None  # "in 2018 to 3.9 million" is not a range
     if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
         return None
+    if word == "to" and re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start]) and b.value > 3 * a.value > 0:
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     av, bv = a.value, b.value
     if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
         b_raw = _raw_value(b)
@@ -418,6 +436,7 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
                  spelled=a.spelled and b.spelled)
     fig.unit = b.unit or a.unit
     fig.dimension = b.dimension if b.unit else a.dimension
+    fig.years = is_year_like(a) and is_year_like(b)
     fig.sem = sorted(set(a.sem) | set(b.sem))
     if av != a.value:
         fig.sem.append("shared-multiplier")

@@ -84,7 +84,8 @@ TABLE: tuple[Row, ...] = (
          "adds|advanced|advance|rallied|boosted|+", None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
          "declines|decreased|decrease|decreases|slid|slide|slipped|lost|loses|plunged|plummeted|tumbled|sank|"
-         "eased|shed|cut|dipped|shrank|slumped|retreated", None, "modifier",
+         "eased|shed|cut|dipped|shrank|slumped|retreated|plummeting|plunging|tumbling|sliding|slipping|losing|"
+         "shedding|sinking", None, "modifier",
          "fell 3% -> 3 percent, trend down"),
 )
 ROWS: dict[str, Row] = {r.id: r for r in TABLE}
@@ -140,6 +141,14 @@ _TREND_RE = re.compile(
     r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
     re.IGNORECASE,
 )
+_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$", re.IGNORECASE)
+_NOT_TREND_UP_RE = re.compile(
+    r"\b(?:gave|give|gives|giving|given|picked|pick|picks|set|sets|made|make|makes|signed|sign|took|take|"
+    r"takes|taken|ended|end|ends|racked|rack|racks|turned|turn|showed|show|shows|came|come|comes|paid|pay|"
+    r"used|use|wrapped|wrap|summed|sum|lined|line|backed|opened|open|put|puts|held|hold|holds|stood|"
+    r"built|build|builds|add|adds|added|adding|speak|spoke|sped|speed|split|splits|tied|tie|tot|totted)\s+up\s*$",
+    re.IGNORECASE,
+)
 _RULE_OF = {r.id: r.rule for r in TABLE}
 
 
@@ -165,13 +174,17 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
 
 
 def apply_trend(text: str, fig: Figure, lo: int) -> None:
-    """Trend words before the figure ('rose 5%', 'down 2.3%', 'a drop of 3%', '+0.2%')."""
+    """Trend words before the figure: the change ('rose 5%', 'down 2.3%', 'a drop of 3%', '+0.2%',
+    'cut prices by 10%'). The level reached ('rose 9% to $84') keeps no trend."""
     if fig.start > lo and text[fig.start - 1] == "+":
         fig.start -= 1
         fig.trend = "up"
         fig.sem.append("trend-up")
         return
-    m = _TREND_RE.search(text, max(lo, fig.start - 40), fig.start)
+    m = (_TREND_RE.search(text, max(lo, fig.start - 40), fig.start)
+         or _TREND_BY_RE.search(text, max(lo, fig.start - 60), fig.start))
+    if m and m.group("t").lower() == "up" and _NOT_TREND_UP_RE.search(text, max(lo, m.start() - 12), m.end()):
+        m = None
     if m:
         row = _TRENDS[m.group("t").lower()]
         fig.trend = "up" if row == "trend-up" else "down"

@@ -32,7 +32,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "francs": "CHF", "won": "KRW", "ringgit": "MYR", "pesos": "MXN", "roubles": "RUB", "rubles": "RUB",
     "rand": "ZAR", "reais": "BRL", "lira": "TRY", "dirhams": "AED", "riyals": "SAR", "baht": "THB",
     "finnish markka": "FIM", "markka": "FIM", "kuna": "HRK", "kn": "HRK", "zloty": "PLN",
-    "naira": "NGN", "cents": "USD-cent", "cent": "USD-cent", "pence": "GBP-penny", "sen": "MYR-sen",
+    "naira": "NGN", "cents": "cent", "cent": "cent", "pence": "penny", "sen": "sen",
 }
 CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
 
