@@ -22,14 +22,17 @@ Interval = tuple[float | None, float | None]
 
 KIND_PREFIX = {"conflict": "C", "scope-differs": "S", "differs-from-reference": "R"}
 
-# Scope markers (Claim.scope, vocabulary in checker/context_scope.py) fall into categories. A gap is
-# explained by scope when both claims carry a marker of the same category and the markers differ
-# ("since:2017-04" vs "current"; "region:a" vs "region:b"). A marker on one side only means the other
-# article did not say, not that it measured something else -- except a sub-population on the lower
-# figure: a part ("adults") below a figure for everyone is expected.
+# Scope markers (Claim.scope, vocabulary in checker/context_scope.py) fall into categories: time frame,
+# day ("date:"), sub-population, region. A gap is explained by scope when both claims carry markers of
+# one category and none of them match ("since:2019" vs "current"; "region:a" vs "region:b"; regions
+# match when one's words contain the other's). A marker on one side only usually means the other
+# article did not say, not that it measured something else; two exceptions where the direction of the
+# gap is the expected one: a sub-population on the lower figure (a part below the whole), and a running
+# total or peak on the higher figure ("40,000 since 2019" above a figure with no time frame).
 TIME_MARKERS = ("current", "cumulative", "peak")
-TIME_PREFIXES = ("since:", "period:", "past:", "asof:", "date:", "per-")
-ONE_SIDED_BELOW = ("subpop",)
+TIME_PREFIXES = ("since:", "period:", "past:", "asof:", "per-")
+WINDOW_MARKERS = ("cumulative", "peak")
+WINDOW_PREFIXES = ("since:", "past:")
 
 
 @dataclass(frozen=True)
@@ -168,11 +171,15 @@ def scope_differences(lower: Claim, upper: Claim) -> tuple[str, ...]:
     cats_low, cats_up = _scope_categories(lower.scope), _scope_categories(upper.scope)
     out = []
     for cat in sorted(set(cats_low) | set(cats_up)):
-        low, up = cats_low.get(cat), cats_up.get(cat)
-        if low and up and low != up:
+        low, up = cats_low.get(cat, frozenset()), cats_up.get(cat, frozenset())
+        if low and up and not any(_same_marker(x, y) for x in low for y in up):
             out.append(f"{cat}: {', '.join(sorted(low))} vs {', '.join(sorted(up))}")
-        elif low and not up and cat in ONE_SIDED_BELOW:
+        elif low and not up and cat == "subpop":
             out.append(f"{cat}: {', '.join(sorted(low))} vs not limited")
+        elif up and not low and cat == "time":
+            windows = sorted(m for m in up if m in WINDOW_MARKERS or m.startswith(WINDOW_PREFIXES))
+            if windows:
+                out.append(f"{cat}: not stated vs {', '.join(windows)}")
     return tuple(out)
 
 
@@ -192,6 +199,16 @@ def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in cats.items()}
 
 
+def _same_marker(a: str, b: str) -> bool:
+    """Equal markers; for regions, one name's words within the other's ("north varn" in "x's north varn")."""
+    if a == b:
+        return True
+    if not (a.startswith("region:") and b.startswith("region:")):
+        return False
+    wa, wb = (set(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", m[7:]))) for m in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 # ---------------------------------------------------------------- comparisons
 
 
@@ -203,10 +220,10 @@ def comparable(a: Claim, b: Claim) -> str | None:
         return f"different dimensions ({a.dimension} vs {b.dimension})"
     if (a.trend is None) != (b.trend is None):
         return "one is a change, the other a level"
-    if a.article == b.article:
+    if a.article == b.article and a.sentence_start == b.sentence_start and a.sentence == b.sentence:
         sa, sb = speaker(a.attribution), speaker(b.attribution)
         if not (sa and sb and sa.lower() != sb.lower()):
-            return "same article, not attributed to two different speakers"
+            return "same sentence, not attributed to two different speakers"
     if interval_of(a) is None or interval_of(b) is None:
         return "no interval"
     return None

@@ -172,14 +172,28 @@ def test_tally_rule_compares_only_with_its_reference() -> None:
     assert "below the reference 7 (Treasury, 2021-03-22)" in found[0].message
 
 
-def test_claims_from_one_article_are_compared_only_between_different_speakers() -> None:
-    a = claim("a", "march.txt", "100,000", 1e5, 1e5, 1e5, hedge="exact", attribution="organisers said")
+def test_claims_from_one_article_are_compared() -> None:
+    company = claim("a", "plant.txt", "1,200", 1200, 1200, 1200, hedge="exact",
+                    attribution="the company said")
+    union = claim("b", "plant.txt", "nearly 3,000", 2700, 3000, 3000, attribution="the union said", start=90)
+    (finding,) = run([company, union])
+    assert finding.claims == ("a", "b") and finding.severity == "minor"
+    assert "according to the company" in finding.message and "according to the union" in finding.message
+    assert len(run([company, dataclasses.replace(union, attribution=None)])) == 1
+
+
+def test_one_sentence_is_compared_only_between_different_speakers() -> None:
+    sentence = "Organisers said 100,000 marched; police put the figure at 20,000."
+    a = claim("a", "march.txt", "100,000", 1e5, 1e5, 1e5, hedge="exact", attribution="organisers said",
+              sentence=sentence, start=16)
     b = claim("b", "march.txt", "20,000", 2e4, 2e4, 2e4, hedge="exact", attribution="according to police",
-              start=50)
+              sentence=sentence, start=60)
     (finding,) = run([a, b])
-    assert "according to police" in finding.message and "according to organisers" in finding.message
+    assert finding.claims == ("b", "a")
     assert run([a, dataclasses.replace(b, attribution="Organisers say")]) == ()
     assert run([a, dataclasses.replace(b, attribution=None)]) == ()
+    elsewhere = dataclasses.replace(b, article="other.txt")
+    assert len(run([a, dataclasses.replace(elsewhere, attribution=None)])) == 1
 
 
 def test_incomparable_claims_are_skipped() -> None:
@@ -230,8 +244,29 @@ def test_a_sub_population_below_an_unlimited_figure_is_a_scope_difference() -> N
     assert finding.details["scope_differences"] == ["subpop: subpop:adults vs not limited"]
     adults_high = dataclasses.replace(TWO_MILLION, scope=("subpop:adults",))
     assert [f.kind for f in run([TENS_OF_THOUSANDS, adults_high])] == ["conflict"]
-    since_only = dataclasses.replace(TENS_OF_THOUSANDS, scope=("since:2017-04", "cumulative"))
-    assert [f.kind for f in run([since_only, TWO_MILLION])] == ["conflict"]
+
+
+def test_scope_markers_that_match_do_not_explain_a_gap() -> None:
+    shared = dataclasses.replace(TENS_OF_THOUSANDS, scope=("current", "since:2019"))
+    since = dataclasses.replace(TWO_MILLION, scope=("since:2019",))
+    assert [f.kind for f in run([shared, since])] == ["conflict"]
+    long_name = dataclasses.replace(TENS_OF_THOUSANDS, scope=("region:kestria's north varn",))
+    short_name = dataclasses.replace(TWO_MILLION, scope=("region:north varn",))
+    assert [f.kind for f in run([long_name, short_name])] == ["conflict"]
+    saturday = dataclasses.replace(TENS_OF_THOUSANDS, scope=("peak",))
+    peak = dataclasses.replace(TWO_MILLION, scope=("date:saturday",))
+    assert [f.kind for f in run([saturday, peak])] == ["conflict"]
+
+
+def test_a_running_total_above_a_figure_without_time_frame_is_a_scope_difference() -> None:
+    total = dataclasses.replace(TWO_MILLION, scope=("since:2019",))
+    (finding,) = run([TENS_OF_THOUSANDS, total])
+    assert finding.kind == "scope-differs"
+    assert finding.details["scope_differences"] == ["time: not stated vs since:2019"]
+    below = dataclasses.replace(TENS_OF_THOUSANDS, scope=("cumulative",))
+    assert [f.kind for f in run([below, TWO_MILLION])] == ["conflict"]
+    current = dataclasses.replace(TWO_MILLION, scope=("current",))
+    assert [f.kind for f in run([TENS_OF_THOUSANDS, current])] == ["conflict"]
 
 
 def test_scope_does_not_matter_when_figures_agree() -> None:
