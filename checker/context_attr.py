@@ -49,12 +49,15 @@ _TAIL_TIME = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
 _INTRO_WORDS = wordset("last earlier later separately")
+_PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
+                            "today yesterday earlier later")
+_SUBJECT_STOPS = wordset("after before when said says told")
 
 
 def _is_attr_verb(toks: list[Token], i: int) -> bool:
     w = toks[i].low
-    if not re.fullmatch(r"[a-z]+", w):
-        return False
+    if not re.fullmatch(r"[a-z]+", w) or not toks[i].text[0].islower():
+        return False  # "Secretary of State Mike Pompeo": a capitalised word is not the verb
     lem = IRREGULAR.get(w) or lemma(w)
     if lem not in ATTRIBUTION_VERBS:
         return False
@@ -66,7 +69,7 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
         if prev in DETS or prev in PREPS:
             return False
         if not (nxt.lower() in ("that", ",", ":") or nxt in _QUOTES or nxt.lower() in DETS
-                or nxt[:1].isdigit()):
+                or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
     return w in ("said", "told") or not w.endswith("ing")
 
@@ -83,22 +86,33 @@ def _clean(phrase: str) -> str | None:
     return phrase
 
 
-def _subject_before(text: str, toks: list[Token], v: int) -> str | None:
-    """The noun phrase ending just before token ``v`` (skipping auxiliaries and a time phrase)."""
+def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
+    """The noun phrase ending just before token ``v`` (skipping auxiliaries, a time phrase and an
+    appositive: 'Zhang Ming, China's ambassador to the EU, said' -> 'Zhang Ming')."""
     j = v - 1
-    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("also", "previously", "recently", "further",
-                                                              "repeatedly", "separately", "then")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in _PRE_VERB_ADVERBS):
         j -= 1
     if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
         j -= 2
+    if j >= 1 and toks[j].text == "," and not stop_at_comma:
+        k = j - 1
+        while k >= 0 and j - k < 14 and toks[k].text != ",":
+            k -= 1
+        if k > 0 and toks[k].text == ",":
+            j = k - 1
     end = j
     stopped = False
     while j >= 0:
         t = toks[j]
         low = t.low
-        if t.text in ",’'" or re.fullmatch(r"[\w’'\-.]+", t.text) and (
+        if t.text == "," and stop_at_comma:
+            stopped = True
+            break
+        reduced_relative = is_past_form(low) and j + 1 <= end and toks[j + 1].low in PREPS and j > 0 \
+            and toks[j - 1].low not in PRONOUNS
+        if t.text in ",’'" or reduced_relative or re.fullmatch(r"[\w’'\-.]+", t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
-            and not is_past_form(low) and low not in ("after", "before", "when", "said", "says")
+            and not is_past_form(low) and low not in _SUBJECT_STOPS
         ):
             j -= 1
             continue
@@ -169,16 +183,36 @@ def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
         prev = toks[v - 1] if v else None
         if prev is not None and (prev.text in "," or prev.text in _CLOSE_Q):
             return _object_after(text, toks, v)
-        subject = _subject_before(text, toks, v)
+        subject = _subject_before(text, toks, v, stop_at_comma=True)
         if subject:
             return subject
+    return None
+
+
+def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
+    """'the 30,000 claimed by the organisers', 'was estimated at 100,000 by organisers': a passive
+    attribution verb whose 'by' follows the figure at ``pos`` closely."""
+    after = [k for k, t in enumerate(toks) if t.start >= pos]
+    if not after:
+        return None
+    first = after[0]
+    for v in range(max(0, first - 4), min(len(toks) - 1, first + 4)):
+        t = toks[v]
+        if not is_past_form(t.low) or lemma(t.text) not in ATTRIBUTION_VERBS:
+            continue
+        k = v + 1
+        while k < len(toks) and k - v < 6 and toks[k].low != "by" and toks[k].text not in ",.;":
+            k += 1
+        if k < len(toks) and toks[k].low == "by" and first <= k <= first + 5:
+            return _object_after(text, toks, k)
     return None
 
 
 def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | None:
     """Who a sentence attributes the figure at ``pos`` to (quotes aside)."""
     toks = tokens(text, start, end)
-    return _according(text, start, end, pos) or _preposed(text, toks, pos) or _postposed(text, toks, pos)
+    return (_according(text, start, end, pos) or _by_agent(text, toks, pos) or _preposed(text, toks, pos)
+            or _postposed(text, toks, pos))
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -212,11 +246,28 @@ def _is_pronoun(name: str | None) -> bool:
 def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: int) -> str | None:
     if not _is_pronoun(found):
         return found
-    for s, e in reversed(spans[max(0, index - 3):index]):
+    recent = spans[max(0, index - 3):index]
+    for s, e in reversed(recent):
         name = sentence_attribution(text, s, e, s) or sentence_attribution(text, s, e, e)
         if name and not _is_pronoun(name):
             return name
+    for s, e in reversed(recent[-2:]):
+        name = _leading_name(text, tokens(text, s, e))
+        if name:
+            return name
     return None
+
+
+def _leading_name(text: str, toks: list[Token]) -> str | None:
+    """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
+    run = []
+    for t in toks:
+        if not re.fullmatch(r"[A-Z][\w’'\-.]*", t.text) or t.low in DETS:
+            break
+        run.append(t)
+    if len(run) < 2:
+        return None
+    return text[run[0].start:run[-1].end]
 
 
 def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

@@ -18,11 +18,14 @@ SCOPE_VOCABULARY: dict[str, str] = {
     "period:<year>..<year>": "a span of years: 'between 2017 and 2019', 'from 2017 to 2019', '2017-19'",
     "period:last-<unit>": "'last year', 'last month', 'last week' (also this-<unit>)",
     "past:<n><u>": "a trailing window: 'over the past decade' -> past:10y, 'the last 24 hours' -> past:24h",
-    "asof:<date>": "a stock at a date: 'as of March 2021', 'by the end of 2020'",
+    "next:<n><u>": "a coming window: 'over the next five years' -> next:5y",
+    "period:<year>-q<n>": "a quarter: 'in the second quarter' -> period:q2, 'Q3 2021' -> period:2021-q3",
+    "asof:<date>": "a stock at a date: 'as of March 2021', 'by the end of 2020', 'by Tuesday'",
     "date:<date>": "one day: 'on Monday' -> date:monday, 'on March 3' -> date:03-03",
     "per-year": "a rate: 'each year', 'per year', 'annually', 'a year' (also per-month, per-week, per-day)",
     "current": "a stock now: 'currently', 'now', 'still', 'at present', 'at any one time'",
-    "cumulative": "a running total: 'in total', 'so far', 'to date', 'cumulative', 'in all', 'since then'",
+    "cumulative": "a running total: 'in total', 'so far', 'to date', 'in all', 'since then', "
+    "'bringing the total to'",
     "peak": "the maximum: 'at its peak', 'at the height of'",
     "subpop:<group>": "adults, children, women, men, girls, boys, elderly, civilians, aged-18+, aged-18-64",
     "region:<place>": "'in Xinjiang' -> region:xinjiang; 'nationwide' -> region:national; "
@@ -44,11 +47,23 @@ _RATE_UNIT = {"year": "year", "annum": "year", "month": "month", "week": "week",
 _I = re.IGNORECASE
 _EARLY = r"(?:(?:early|late|mid)[- ]?)?"
 _SINCE_DATE = re.compile(rf"\bsince\s+{_EARLY}(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
+_SINCE_MONTH = re.compile(rf"\bsince\s+{_EARLY}({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})", _I)
 _SINCE_OTHER = re.compile(
     r"\bsince\s+(?:then|the\s+(?:start|beginning|outbreak|onset)|its\s+(?:start|launch)|records\s+began)", _I)
 _SPAN = re.compile(rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|through|until)\s+({_YEAR})\b", _I)
 _SPAN_DASH = re.compile(rf"\b({_YEAR})\s*[-–/]\s*(\d{{2}}|{_YEAR})\b")
-_PERIOD = re.compile(rf"\b(?:in|during|for|throughout|over)\s+{_EARLY}(?:({_MONTH})\s+)?({_YEAR})\b", _I)
+_PERIOD = re.compile(
+    rf"\b(?:in|during|for|throughout|over)\s+(?:the\s+)?{_EARLY}(?:({_MONTH})\s+)?({_YEAR})\b", _I)
+_PERIOD_MONTH = re.compile(rf"\b(?:in|during|for|throughout)\s+{_EARLY}({_MONTH})\b(?!\s+\d)", _I)
+_QUARTER = re.compile(
+    r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"
+    r"|\b(Q[1-4])(?:\s+(\d{4}))?\b", _I)
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_TRAILING = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(\d+|[a-z]+)\s+(months?|years?|weeks?|days?)\s+(?:to|through|ending|until)\b",
+    _I)
+_ASOF_DAY = re.compile(rf"\b(?:as\s+of|by)\s+({'|'.join(WEEKDAYS)})\b", _I)
+_TOTAL = re.compile(r"\bbringing\s+(?:the|its|their)\s+(?:total|tally|toll|number)\b", _I)
 _ASOF = re.compile(
     rf"\b(?:as\s+of|as\s+at|by\s+the\s+end\s+of|at\s+the\s+end\s+of|by)\s+"
     rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b",
@@ -56,13 +71,13 @@ _ASOF = re.compile(
 _RELATIVE = re.compile(
     r"\b(last|this|past|previous)\s+(year|month|week|quarter|decade)\b(?!\s+(?:ago|earlier))", _I)
 _PAST = re.compile(
-    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(\d+|[a-z]+)\s+)?"
+    r"\b(?:over|in|during|within|for)\s+the\s+(past|last|previous|next|coming)\s+(?:(\d+|[a-z]+)\s+)?"
     r"(decades?|years?|months?|weeks?|days?|hours?|century)\b", _I)
 _ON_DAY = re.compile(
     rf"\bon\s+(?:({'|'.join(WEEKDAYS)})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?)\b", _I)
 _RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every)\s+(year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later|after|before))"
-    r"|(annually|yearly|monthly|weekly|daily)\b)", _I)
+    r"|(annually|yearly|monthly|weekly|daily|annual|annualised|annualized)\b)", _I)
 _CURRENT = re.compile(
     r"\b(?:currently|presently|at\s+present|at\s+any\s+(?:one|given)\s+time|right\s+now|still"
     r"|(?<!until\s)(?<!by\s)(?<!up\sto\s)now(?!\s+that))\b", _I)
@@ -89,7 +104,7 @@ _REGION_WORDS = [
      "national"),
     (re.compile(r"\b(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+world)\b", _I),
      "global"),
-    (re.compile(r"\bin\s+the\s+capital\b", _I), "capital"),
+    (re.compile(r"\b(?:in|across|through|throughout)\s+the\s+capital\b", _I), "capital"),
 ]
 _REGION_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?"
@@ -97,9 +112,10 @@ _REGION_NAME = re.compile(
 
 
 def _date(year: str | None, month: str | None = None, day: str | None = None) -> str:
-    parts = []
-    if year:
-        parts.append(year)
+    """ISO 8601 style: 2017-04, 2021-03-03; without a year --06, --03-03."""
+    parts = [year] if year else [""] if month else []
+    if not year and month:
+        parts.append("")
     if month:
         parts.append(f"{MONTHS[month.lower().rstrip('.')]:02d}")
     if day and month:
@@ -129,6 +145,9 @@ def scope_markers(text: str) -> tuple[str, ...]:
 
     for m in _SINCE_DATE.finditer(text):
         add("since:" + _date(m.group(3), m.group(1)), m)
+    for m in _SINCE_MONTH.finditer(text):
+        if free(m):
+            add("since:" + _date(None, m.group(1), m.group(2)), m)
     for m in _SINCE_OTHER.finditer(text):
         add("cumulative", m)
     for m in _SPAN.finditer(text):
@@ -143,13 +162,27 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for m in _PERIOD.finditer(text):
         if free(m):
             add("period:" + _date(m.group(2), m.group(1)), m)
+    for m in _QUARTER.finditer(text):
+        q = _QUARTERS.get((m.group(1) or "").lower()) or int(m.group(3)[1])
+        year = m.group(2) or m.group(4)
+        add(f"period:{year + '-' if year else ''}q{q}", m)
+    for m in _PERIOD_MONTH.finditer(text):
+        if free(m):
+            add("period:" + _date(None, m.group(1)), m)
+    for m in _TRAILING.finditer(text):
+        add(f"past:{_number(m.group(1)) or '1'}{_UNIT[m.group(2).lower()][1]}", m)
+    for m in _ASOF_DAY.finditer(text):
+        add(f"asof:{m.group(1).lower()}", m)
+    for m in _TOTAL.finditer(text):
+        add("cumulative", m)
     for m in _PAST.finditer(text):
-        n, (default, unit) = _number(m.group(1)), _UNIT[m.group(2).lower()]
+        which = "next" if m.group(1).lower() in ("next", "coming") else "past"
+        n, (default, unit) = _number(m.group(2)), _UNIT[m.group(3).lower()]
         if default and n in ("", "1"):
             n = default
         elif default and n.isdigit():
             n = str(int(n) * int(default))
-        add(f"past:{n or '1'}{unit}", m)
+        add(f"{which}:{n or '1'}{unit}", m)
     for m in _RELATIVE.finditer(text):
         if free(m):
             which = "last" if m.group(1).lower() in ("last", "past", "previous") else "this"
@@ -160,8 +193,8 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for m in _RATE.finditer(text):
         if free(m):
             unit = _RATE_UNIT.get((m.group(1) or "").lower()) or {
-                "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"
-            }[m.group(2).lower()]
+                "monthly": "month", "weekly": "week", "daily": "day"
+            }.get(m.group(2).lower(), "year")
             add(f"per-{unit}", m)
     for pattern, marker in ((_CURRENT, "current"), (_CUMULATIVE, "cumulative"), (_PEAK, "peak")):
         for m in pattern.finditer(text):

@@ -45,7 +45,7 @@ ATTRIBUTION_VERBS = wordset(
     "say tell estimate report claim state add note announce warn write find show suggest believe put "
     "count record confirm indicate reveal calculate allege insist argue assert explain acknowledge tweet "
     "testify disclose predict forecast project cite maintain contend conclude publish reckon "
-    "say told")
+    "document tally")
 # Verbs that make the figure's clause a statement about the subject ("the toll rose to 40").
 LINKING_VERBS = wordset(
     "be reach hit total top exceed number stand near surpass pass equal rise fall climb jump drop "
@@ -71,7 +71,7 @@ KNOWN_VERBS = wordset(
     resign quit retire deliver manufacture harvest grow mine pick process consume reside belong depend
     lack need own come include indicate reveal calculate allege insist argue assert explain acknowledge
     tweet testify disclose cite maintain contend conclude publish reckon diagnose hospitalize admit
-    discharge isolate quarantine screen inject""")
+    discharge isolate quarantine screen inject carry bring document tally identify verify drown cause quit""")
 
 # Past tense / participle -> lemma for irregular verbs.
 IRREGULAR = {
@@ -165,6 +165,8 @@ def is_past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR:
         return IRREGULAR[w] not in ("be", "have", "say") or w == "said"
+    if w in SAME_FORM:
+        return w not in ("cost", "read", "set")
     return len(w) > 4 and w.endswith("ed") and w not in NOT_VERBS
 
 
@@ -184,7 +186,7 @@ FINITE_OK = wordset(
 # -ed words that are not verb forms.
 NOT_VERBS = wordset(
     "hundred hundreds bed red shed speed seed need feed united indeed deed breed greed weed sled "
-    "based related")
+    "based related aged")
 
 # Words that name an event: kept in ``context`` so that two storms or two marches stay apart.
 EVENT_NOUNS = wordset(
@@ -193,7 +195,8 @@ EVENT_NOUNS = wordset(
     landslide avalanche drought famine heatwave march rally protest protests demonstration strike
     election referendum vote primary war conflict invasion siege pandemic epidemic outbreak crackdown
     riot riots uprising coup ceasefire sanctions census survey poll summit olympics games marathon
-    festival concert""")
+    festival concert covid covid-19 coronavirus malaria cholera ebola measles flu influenza tuberculosis
+    hiv aids dengue mpox virus""")
 
 # Capitalised words that are not names (sentence openers, titles, weekdays, months).
 NOT_NAMES = wordset(
@@ -205,5 +208,5 @@ NOT_NAMES = wordset(
     representative rep sen gov gen lt col capt officer official officials experts police organisers
     organizers according however meanwhile also still yet then thus so last next later earlier
     today yesterday tomorrow read source file photo image update updated breaking watch video
-    one two three four five six seven eight nine ten first second third new former top"""
+    one two three four five six seven eight nine ten first second third former top"""
 ) | frozenset(WEEKDAYS) | frozenset(MONTHS)

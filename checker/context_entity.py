@@ -1,0 +1,368 @@
+"""What a figure measures (entity) and the verb it attaches to (predicate).
+
+Works on the word tokens of one sentence. The counted noun phrase usually follows the figure
+("2 million *people*", "20% *of clothing*"); a participle or verb phrase after it narrows it
+("people *forced into political camps*"); a verb or a noun+preposition before it says what happened
+to them ("*killed* 40 people" -> "people killed", "*sanctions on* seven officials" -> "officials
+(sanctioned)"). With no noun after the figure, the subject of a linking verb ("the death toll *rose
+to* 40"), the noun before "of" ("a turnout *of* 65%") or the object of an estimate ("put *the crowd*
+at 8,000") is the entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.context_split import Token
+from checker.context_words import (
+    AUX,
+    AUX_FILLERS,
+    CONJ_STOP,
+    DETS,
+    EVENT_NOUNS,
+    KNOWN_VERBS,
+    LINKING_VERBS,
+    MONTHS,
+    PREPS,
+    RELATIVES,
+    SCOPE_OPENERS,
+    is_finite_verb,
+    is_past_form,
+    lemma,
+    participle,
+    wordset,
+)
+
+QUOTE = frozenset("“”\"‘’'")
+NUMBER_WORDS = wordset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    thousand thousands million millions billion dozen dozens hundreds about around nearly almost some
+    more over at least up roughly approximately fewer less under""")
+_UNIT_SKIP = wordset("% percent per cent pc percentage point points")
+_GENERIC_GOVERNORS = wordset("include including includes included be have")
+_MODALS = wordset("to will would could can may might should must shall")
+_PRE_FIGURE_SKIP = DETS | wordset(
+    "estimated additional further another other record new all-time extra total roughly nearly")
+_AGE_WORDS = wordset("to and or over older between above under - –")
+_TIME_WORDS = wordset("since in year month week day years decade the past a")
+_REL_SUBJECT = wordset("who that which")
+_DATE_LEADS = wordset("the early late mid")
+_SUBJECT_PREPS = wordset("of from in for at on to")
+_ANTECEDENT_PREPS = wordset("of in")
+_RATE_NOUNS = wordset("day year week month")
+_ESTIMATE_VERBS = wordset("put estimate count number place")
+_MAX_NP = 10
+_MAX_PP = 9
+
+
+def is_word(t: Token) -> bool:
+    return bool(re.match(r"[^\W\d_]", t.text))
+
+
+def is_number(t: Token) -> bool:
+    return t.text[:1].isdigit() or t.text[:1] in "$€£¥" or t.low in NUMBER_WORDS
+
+
+def is_year(t: Token) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text))
+
+
+def _is_time_word(t: Token) -> bool:
+    return t.low in MONTHS or t.low in SCOPE_OPENERS or is_year(t)
+
+
+def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[Token], int]:
+    """The counted noun phrase right after the figure: '(of) Uighurs and other members of ...'."""
+    while i < hi and (toks[i].low in _UNIT_SKIP or toks[i].text in QUOTE):
+        i += 1
+    if i < hi and toks[i].low == "of":
+        i += 1
+    elif dimension == "currency" and i + 1 < hi and toks[i].low in ("in", "for", "worth", "on") \
+            and not _is_time_word(toks[i + 1]):
+        i += 1
+        if i < hi and toks[i].low == "of":
+            i += 1
+    words: list[Token] = []
+    while i < hi and len(words) < _MAX_NP:
+        t, low = toks[i], toks[i].low
+        nxt = toks[i + 1] if i + 1 < hi else None
+        if t.text in QUOTE:
+            i += 1
+            continue
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or low in SCOPE_OPENERS:
+            break
+        if low in PREPS and low != "of":
+            break
+        if low in DETS and words and words[-1].low != "of":
+            break
+        if low in ("a", "an") and nxt is not None and nxt.low in _RATE_NOUNS or low == "aged":
+            break  # "3,800 a day", "adults aged 18 to 29"
+        if low in ("and", "or"):
+            if nxt is None or is_number(nxt) or nxt.low in AUX or is_past_form(nxt.low) or not is_word(nxt):
+                break
+        elif is_past_form(low):
+            adjective = not words and nxt is not None and is_word(nxt) and nxt.low not in PREPS | AUX | DETS
+            if not adjective:
+                break
+        elif words and is_finite_verb(low):
+            break
+        words.append(t)
+        i += 1
+    while words and words[-1].low in ("of", "and", "or", "the", "a", "an"):
+        words.pop()
+        i -= 1
+    return words, i
+
+
+def _skip_aux(toks: list[Token], i: int, hi: int) -> tuple[int, bool]:
+    seen = False
+    while i < hi and (toks[i].low in AUX or toks[i].low in AUX_FILLERS or toks[i].low in _REL_SUBJECT):
+        seen = seen or toks[i].low in AUX
+        i += 1
+    return i, seen
+
+
+def _pp_chain(toks: list[Token], i: int, hi: int) -> tuple[list[Token], int]:
+    """Prepositional phrases after a participle: 'into political camps for indoctrination'."""
+    words: list[Token] = []
+    while i < hi and len(words) < _MAX_PP:
+        t, low = toks[i], toks[i].low
+        nxt = toks[i + 1] if i + 1 < hi else None
+        if t.text in QUOTE:
+            i += 1
+            continue
+        if t.text[:1].isdigit() and words and words[-1].low in MONTHS and not is_year(t):
+            words.append(t)  # "in the October 7 attack"
+            i += 1
+            continue
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or low in SCOPE_OPENERS:
+            break
+        if low in ("since", "per", "during") or (
+            low in ("in", "over", "for", "by") and nxt is not None
+            and (is_year(nxt) or nxt.low in _DATE_LEADS and _years_ahead(toks, i + 1, hi))
+        ):
+            break
+        if low in ("in", "over", "within") and nxt is not None and nxt.low == "the" and i + 2 < hi \
+                and toks[i + 2].low in ("past", "last", "previous", "next", "region"):
+            break
+        if low in ("and", "or") and (nxt is None or not is_word(nxt) or nxt.low in AUX or is_number(nxt)):
+            break
+        if (is_past_form(low) or is_finite_verb(low)) and words and words[-1].low not in PREPS:
+            break
+        if not words and low not in PREPS:
+            break
+        words.append(t)
+        i += 1
+    while words and (words[-1].low in PREPS or words[-1].low in DETS or words[-1].low in ("and", "or")):
+        words.pop()
+        i -= 1
+    return words, i
+
+
+def _object(toks: list[Token], i: int, hi: int, limit: int = 8) -> list[Token]:
+    """Object of a verb: 'materials from this Chinese province', 'the country', 'in detention'."""
+    if i < hi and toks[i].low in PREPS:
+        return _pp_chain(toks, i, hi)[0][:limit]
+    words, k = _np_right(toks, i, hi, "count")
+    if words and not (i < hi and toks[i].low == "of"):
+        words = toks[i:k] + _pp_chain(toks, k, hi)[0]
+    return words[:limit]
+
+
+def _years_ahead(toks: list[Token], i: int, hi: int) -> bool:
+    return any(is_year(t) for t in toks[i:min(hi, i + 3)])
+
+
+def _skip_scope(toks: list[Token], i: int, hi: int) -> int:
+    """Skip a time phrase ('each year', 'since April 2017', 'in 2019') to reach a following verb."""
+    start = i
+    while i < hi and i - start < 5 and (
+        toks[i].low in SCOPE_OPENERS or is_year(toks[i]) or toks[i].low in MONTHS
+        or toks[i].low in _TIME_WORDS
+    ):
+        i += 1
+    return i
+
+
+def phrase(text: str, words: list[Token], keep_det: bool = False) -> str:
+    words = [w for w in words if w.text not in QUOTE]
+    while words and words[0].low in DETS and not keep_det:
+        words = words[1:]
+    if not words:
+        return ""
+    out = text[words[0].start:words[-1].end]
+    return re.sub(r"[“”\"]", "", re.sub(r"\s+", " ", out)).strip()
+
+
+def _span(text: str, first: Token, rest: list[Token]) -> str:
+    """Words as written from ``first`` through the last of ``rest``."""
+    return phrase(text, [first, *rest], keep_det=True)
+
+
+def subject_left(text: str, toks: list[Token], j: int, lo: int,
+                 preps: frozenset[str] = _SUBJECT_PREPS) -> str:
+    """Noun phrase ending at token j (inclusive), walking left: 'the death toll from Hurricane Maria'."""
+    words: list[Token] = []
+    while j >= lo and len(words) < 8:
+        t, low = toks[j], toks[j].low
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or is_past_form(low):
+            break
+        if low in DETS:
+            if j - 1 >= lo and toks[j - 1].low in preps:
+                words.insert(0, t)
+                j -= 1
+                continue
+            break
+        if low in PREPS and low not in preps:
+            break
+        if low in KNOWN_VERBS and low not in EVENT_NOUNS and words and not low.endswith("s") \
+                and low not in ("total", "number", "count", "record", "estimate"):
+            break
+        words.insert(0, t)
+        j -= 1
+    while words and words[0].low in PREPS:
+        words = words[1:]
+    return phrase(text, words)
+
+
+def _governor(toks: list[Token], f0: int, lo: int) -> tuple[int, int]:
+    """Index of the word governing the figure on its left (past determiners and a coordinated
+    figure: 'sanctions against 10 individuals and *four* institutions'), and the clause start."""
+    j = f0 - 1
+    for _ in range(3):
+        while j >= 0 and toks[j].low in _PRE_FIGURE_SKIP:
+            j -= 1
+        if j >= 0 and toks[j].low in ("and", "or", ","):
+            k = j - 1
+            while k >= 0 and k > j - 7 and not is_number(toks[k]):
+                k -= 1
+            if k >= 0 and is_number(toks[k]) and not is_year(toks[k]):
+                while k - 1 >= 0 and is_number(toks[k - 1]):
+                    k -= 1
+                j = k - 1
+                lo = min(lo, max(j, 0))
+                continue
+        break
+    return j, lo
+
+
+def _is_verb_governor(toks: list[Token], g: int, lo: int) -> bool:
+    gov = toks[g]
+    verb = lemma(gov.text)
+    if verb not in KNOWN_VERBS or verb in _GENERIC_GOVERNORS or verb in LINKING_VERBS:
+        return False
+    if is_past_form(gov.low) or gov.low.endswith("ing"):
+        return True
+    prev = toks[g - 1].low if g > lo else ""
+    return prev not in DETS and (prev in _MODALS or prev not in PREPS)
+
+
+def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tuple[str, str | None]:
+    """(tail, predicate) from what follows the figure's noun phrase (token i on)."""
+    if i < hi and toks[i].low == "aged":  # "adults aged 18 to 29 have ..."
+        i += 1
+        while i < hi and (is_number(toks[i]) or toks[i].low in _AGE_WORDS):
+            i += 1
+    j, aux_seen = _skip_aux(toks, i, hi)
+    if j >= hi:
+        return "", ("be" if aux_seen else None)
+    t = toks[j]
+    if is_past_form(t.low):
+        verb = lemma(t.text)
+        obj = _object(toks, j + 1, hi, limit=_MAX_PP)
+        if verb in LINKING_VERBS and j + 1 < hi and is_word(toks[j + 1]) and toks[j + 1].low not in PREPS:
+            obj = [toks[j + 1]]  # "remained missing"
+        tail = _span(text, t, obj)
+        if not obj and lo > 0 and toks[lo - 1].low == "where":
+            antecedent = subject_left(text, toks, lo - 2, 0, _ANTECEDENT_PREPS)
+            tail = f"{tail} in {antecedent}" if antecedent else tail
+        k = _skip_scope(toks, j + 1 + _covered(toks, j + 1, obj), hi)
+        if k < hi and is_finite_verb(toks[k].low):
+            tail += f" ({_span(text, toks[k], _object(toks, k + 1, hi))})"
+        return tail, verb
+    if is_finite_verb(t.low) or (t.low in KNOWN_VERBS and j > i):
+        return f"({_span(text, t, _object(toks, j + 1, hi))})", lemma(t.text)
+    if aux_seen and is_word(t) and t.low not in DETS and t.low not in CONJ_STOP:
+        complement = _object(toks, j, hi, limit=5) if t.low in PREPS else [t]
+        return phrase(text, complement), "be"
+    return "", ("be" if aux_seen else None)
+
+
+def _covered(toks: list[Token], i: int, words: list[Token]) -> int:
+    if not words:
+        return 0
+    last = words[-1].end
+    return sum(1 for t in toks[i:] if t.end <= last)
+
+
+def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int, hi: int,
+                         unit: str | None, dimension: str) -> tuple[str | None, str | None]:
+    """(entity, predicate) of the figure tokens [f0, f1) in the clause [lo, hi)."""
+    np_words, i = _np_right(toks, f1, hi, dimension)
+    head = phrase(text, np_words)
+    tail, predicate = _after_figure(text, toks, i, hi, lo)
+    g, lo = _governor(toks, f0, lo)
+    if head and g >= lo:
+        gov = toks[g]
+        if _is_verb_governor(toks, g, lo):
+            verb = lemma(gov.text)
+            if not tail or tail.startswith("("):
+                form = gov.text if is_past_form(gov.low) else participle(verb)
+                tail = form + (f" {tail}" if tail else "")
+                predicate = verb
+            elif predicate in (None, "be"):
+                predicate = verb
+        elif gov.low in PREPS and gov.low != "of" and g - 1 >= lo and is_word(toks[g - 1]) \
+                and toks[g - 1].low not in DETS | AUX | PREPS:
+            noun = toks[g - 1].low
+            verb = lemma(noun)
+            if verb in KNOWN_VERBS and verb not in _GENERIC_GOVERNORS:
+                predicate = predicate or verb
+                if gov.low in ("on", "against", "upon"):
+                    tail = tail or f"({participle(verb)})"
+            else:
+                predicate = predicate or noun
+    if not head and g >= lo and _is_verb_governor(toks, g, lo):
+        predicate = predicate or lemma(toks[g].text)  # "which organisers said drew 50,000"
+    if not head:
+        head, pred = _head_from_left(text, toks, g, lo)
+        predicate = predicate or pred
+        if not head and tail and unit and dimension == "count":
+            head = unit
+    entity = " ".join(x for x in (head, tail) if x).strip() or None
+    if entity and len(entity) > 120:
+        entity = entity[:120].rsplit(" ", 1)[0]
+    return entity, predicate
+
+
+def _head_from_left(text: str, toks: list[Token], g: int, lo: int) -> tuple[str, str | None]:
+    """Entity when no noun follows the figure: 'toll *of* 40', 'toll *rose to* 40', '*put the crowd at*'."""
+    if g < lo:
+        return "", None
+    low = toks[g].low
+    if low == "of":
+        return subject_left(text, toks, g - 1, lo), None
+    if low in ("to", "at", "by", "around", "near") and g - 1 >= lo:
+        v = g - 1
+        obj_end = v
+        while v >= lo and not (is_past_form(toks[v].low) or toks[v].low in AUX
+                               or toks[v].low.endswith("ing") and lemma(toks[v].text) in KNOWN_VERBS
+                               and (v == 0 or toks[v - 1].low not in PREPS | DETS | {"of"})
+                               or lemma(toks[v].text) in LINKING_VERBS | _ESTIMATE_VERBS
+                               and (v == lo or toks[v - 1].low not in DETS)):
+            v -= 1
+        if v < lo:
+            return "", None
+        head = subject_left(text, toks, obj_end, v + 1) if obj_end > v else ""
+        if not head:
+            head = subject_left(text, toks, skip_left_aux(toks, v - 1, lo), lo)
+        return head, lemma(toks[v].text)
+    if low in AUX or lemma(toks[g].text) in LINKING_VERBS:
+        return subject_left(text, toks, skip_left_aux(toks, g - 1, lo), lo), lemma(toks[g].text)
+    return "", None
+
+
+def skip_left_aux(toks: list[Token], j: int, lo: int) -> int:
+    while j >= lo and (toks[j].low in AUX or toks[j].low in ("now", "already", "also", "still")):
+        j -= 1
+    return j

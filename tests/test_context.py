@@ -1,0 +1,194 @@
+"""Tests for checker.context: sentence splitting and describe() (entity, attribution, scope, ...)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import checker.context as context_module
+from checker.context import SCOPE_VOCABULARY, FigureContext, describe, sentence_spans
+from checker.context_words import lemma, participle
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "context_cases.yaml").read_text(encoding="utf-8"))
+
+
+def _describe_case(case: dict) -> FigureContext:
+    text, figure = case["text"], case["figure"]
+    start = -1
+    for _ in range(case.get("nth", 1)):
+        start = text.index(figure, start + 1)
+    end = start + len(figure)
+    sent = next((s, e) for s, e in sentence_spans(text) if s <= start < e)
+    dimension = case.get("dimension") or ("percent" if "%" in figure else "count")
+    return describe(text, sent[0], sent[1], start, end, case.get("unit"), dimension)
+
+
+def _case_id(case: dict) -> str:
+    words = re.findall(r"\w+", case["text"])[:5]
+    return f"{'_'.join(words)}[{case['figure']}]"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+def test_describe_case(case: dict) -> None:
+    got = _describe_case(case)
+    if "entity" in case:
+        assert got.entity == case["entity"]
+    if case.get("entity_has"):
+        assert got.entity is not None, got
+        for word in case["entity_has"]:
+            assert word.lower() in got.entity.lower(), (word, got)
+    if "attribution" in case:
+        assert got.attribution == case["attribution"], got
+    if "attribution_has" in case:
+        assert got.attribution is not None and case["attribution_has"].lower() in got.attribution.lower(), got
+    if "scope" in case:
+        assert set(got.scope) == set(case["scope"]), got
+    if "predicate" in case:
+        assert got.predicate == case["predicate"], got
+    for word in case.get("context_has", []):
+        assert word in got.context, (word, got)
+    for word in case.get("context_lacks", []):
+        assert word not in got.context, (word, got)
+
+
+def test_case_file_is_big_and_varied() -> None:
+    assert len(CASES) >= 60
+    assert len({c["text"] for c in CASES}) >= 50
+    assert sum(1 for c in CASES if c.get("attribution") is None and "attribution" in c) >= 3
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith arrived. Dr. Jones left.", ["Mr. Smith arrived.", "Dr. Jones left."]),
+        ("Growth was 2.5 percent. It slowed.", ["Growth was 2.5 percent.", "It slowed."]),
+        ("The U.S. Treasury acted. It said so.", ["The U.S. Treasury acted.", "It said so."]),
+        ("He moved to the U.S. The move was quick.", ["He moved to the U.S.", "The move was quick."]),
+        ("It came on Jan. 5 and ended. Then it rained.", ["It came on Jan. 5 and ended.", "Then it rained."]),
+        ("Fruits, e.g. apples, grow. Good.", ["Fruits, e.g. apples, grow.", "Good."]),
+        ("It ranked No. 3 in the poll. Fine.", ["It ranked No. 3 in the poll.", "Fine."]),
+        ("Donald J. Trump spoke. He left.", ["Donald J. Trump spoke.", "He left."]),
+        ('"We will win." The crowd cheered.', ['"We will win."', "The crowd cheered."]),
+        ("“We will win.” The crowd cheered.", ["“We will win.”", "The crowd cheered."]),
+        ("“Is it over?” she asked. Nobody knew.", ["“Is it over?” she asked.", "Nobody knew."]),
+        ("“Is it over?” He shrugged.", ["“Is it over?”", "He shrugged."]),
+        ("It fell… Then it rose.", ["It fell…", "Then it rose."]),
+        ("Wait... What happened?", ["Wait...", "What happened?"]),
+        ("First paragraph without a stop\n\nSecond one.", ["First paragraph without a stop", "Second one."]),
+        ("Big Headline Here\nThe story starts here.", ["Big Headline Here", "The story starts here."]),
+        ("Sanctions hit\nofficials in the region.", ["Sanctions hit\nofficials in the region."]),
+        ("It cost $2.5 billion. Nobody paid.", ["It cost $2.5 billion.", "Nobody paid."]),
+        ("Visit www.example.com today. Thanks.", ["Visit www.example.com today.", "Thanks."]),
+    ],
+)
+def test_sentence_spans(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def test_sentence_spans_are_absolute_trimmed_and_ordered() -> None:
+    text = "Intro.  One sentence here.   Two here!\n\n  Three?  "
+    spans = sentence_spans(text, 7)
+    assert [text[s:e] for s, e in spans] == ["One sentence here.", "Two here!", "Three?"]
+    assert all(s < e for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert sentence_spans(text, 0, 6) == [(0, 6)]
+
+
+def test_hard_wrapped_paragraph_is_not_split_at_line_ends() -> None:
+    text = (
+        "The ministry said on Monday that more than 300 people had been\n"
+        "evacuated from the valley after the river burst its banks, and\n"
+        "that another 200 were expected to leave by the end of the week.\n"
+    )
+    assert len(sentence_spans(text)) == 1
+
+
+def test_running_quote_speaker_comes_from_previous_sentence() -> None:
+    text = (
+        "“We’re deeply troubled by what we see,” said Ana Ruiz. “There are reports that many "
+        "thousands have been detained since April 2017, and the numbers are growing so far.”"
+    )
+    start = text.index("many thousands")
+    sent = next((s, e) for s, e in sentence_spans(text) if s <= start < e)
+    got = describe(text, sent[0], sent[1], start, start + len("many thousands"), None, "count")
+    assert got.attribution == "Ana Ruiz"
+    assert got.scope == ("since:2017-04",)  # "so far" belongs to the next clause
+    assert got.predicate == "detain"
+
+
+def test_unattributed_figure_has_no_speaker_even_after_a_quote() -> None:
+    text = "“It is bad,” the mayor said. The flood damaged 400 homes."
+    start = text.index("400")
+    sent = next((s, e) for s, e in sentence_spans(text) if s <= start < e)
+    got = describe(text, sent[0], sent[1], start, start + 3, None, "count")
+    assert got.attribution is None
+    assert got.entity is not None and "homes" in got.entity
+
+
+def test_output_is_normalised() -> None:
+    for case in CASES:
+        got = _describe_case(case)
+        assert list(got.scope) == sorted(set(got.scope))
+        assert list(got.context) == sorted(set(got.context))
+        assert all(c == c.lower() for c in got.context)
+        for marker in got.scope:
+            kind = marker.split(":")[0]
+            assert any(key.split(":")[0].startswith(kind.split("-")[0]) for key in SCOPE_VOCABULARY), marker
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("held", "hold"), ("forced", "force"), ("detained", "detain"), ("sanctioning", "sanction"),
+     ("estimates", "estimate"), ("marches", "march"), ("stopped", "stop"), ("died", "die"),
+     ("agreed", "agree"), ("imported", "import"), ("rose", "rise"), ("says", "say"), ("injured", "injure")],
+)
+def test_lemma(word: str, expected: str) -> None:
+    assert lemma(word) == expected
+
+
+def test_participle_round_trips_lemma() -> None:
+    for form in ("held", "killed", "sanctioned", "arrested", "forced", "injured", "displaced", "fled"):
+        assert participle(lemma(form)) == form
+
+
+_ALPHABET = st.sampled_from(list("abcXYZ 0123456789.,;:!?\"'“”‘’…—–-()$%\n\t") + ["said", " U.S. ", "Mr. ",
+                                                                                  "million", "according to"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(-5, 90), st.integers(-5, 90),
+       st.integers(-5, 90), st.integers(-5, 90), st.sampled_from(["count", "percent", "currency"]))
+def test_describe_never_raises(text: str, a: int, b: int, c: int, d: int, dimension: str) -> None:
+    # The inner reader, not the public wrapper (which also guards against surprises): no exceptions.
+    got = context_module._describe(text, a, b, c, d, None, dimension)
+    assert isinstance(got, FigureContext)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(0, 90), st.integers(0, 90))
+def test_sentence_spans_stay_inside_and_ordered(text: str, a: int, b: int) -> None:
+    spans = sentence_spans(text, a, b)
+    lo, hi = max(0, min(a, len(text))), min(b, len(text))
+    for s, e in spans:
+        assert lo <= s < e <= max(lo, hi)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+    assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200), st.data())
+def test_describe_on_any_unicode_inside_a_sentence(text: str, data: st.DataObject) -> None:
+    for s, e in sentence_spans(text):
+        i = data.draw(st.integers(s, e - 1))
+        j = data.draw(st.integers(i, e))
+        got = context_module._describe(text, s, e, i, j, "people", "count")
+        assert got.entity is None or len(got.entity) <= 120
