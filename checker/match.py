@@ -432,7 +432,7 @@ def _similarity_group(views: list[View], memberships: dict[int, Membership], tak
         label = unit or (claims[0].predicate or "figures")
     basis = sorted("|".join([(c.entity or "").lower(), (c.unit or "").lower(), *c.context]) for c in claims)
     digest = hashlib.sha1("\n".join(basis).encode("utf-8")).hexdigest()[:6]
-    slug = "-".join(_content_words(label)[:5]) or "quantity"
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(_content_words(label)[:5]).lower()).strip("-") or "quantity"
     gid = f"{slug}-{digest}"
     n = 2
     while gid in taken:
