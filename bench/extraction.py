@@ -43,7 +43,7 @@ CURRENCY_NAMES = {
     "FIM": "finnish markka", "HRK": "croatian kuna", "MXN": "mexican peso", "TRY": "turkish lira",
     "cent": "cent", "penny": "penny", "sen": "sen", "percent": "percentage",
     "percentage point": "percentage point", "basis point": "basis point", "degree celsius": "celsius",
-    "degree fahrenheit": "fahrenheit", "times": "count",
+    "degree fahrenheit": "fahrenheit", "times": "count", "tonne": "metric ton",
 }
 
 
@@ -154,8 +154,15 @@ def unit_equal(p: Q, g: Q) -> bool:
     a, b = _norm_unit(p.unit), _norm_unit(g.unit)
     if not a or not b:
         return a == b
-    x, y = sorted((a[-1], b[-1]), key=len)
-    return a == b or x == y or (len(x) >= 4 and y.startswith(x) and len(y) - len(x) <= 2)  # virus/viruse
+    if a == b or _same_word(a[-1], b[-1]):
+        return True
+    # a counted noun against a gold noun phrase: "snaps" ~ "snap man coverage", "barrels" ~ "barrel of oil"
+    return len(a) == 1 and "per" not in b and _same_word(a[0], b[0])
+
+
+def _same_word(x: str, y: str) -> bool:
+    x, y = sorted((x, y), key=len)
+    return x == y or (len(x) >= 4 and y.startswith(x) and len(y) - len(x) <= 2)  # "virus" ~ "viruse"
 
 
 _STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "its", "their", "his", "her"])

@@ -38,6 +38,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_YEARLY_NOUNS = _words("""sales revenues earnings profits results figures elections games olympics levels prices
+    numbers estimates budgets accounts models editions seasons exceeds""")
+_TIME_UNITS = _words("year years month months week weeks day days hour hours minute minutes decade century")
+
+
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\.?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -66,7 +71,8 @@ _NAME_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([A-Za-z&][\w&.'’]*)[ \t]+$")
 _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
 _NUMBER_SIGN_RE = re.compile(
     r"(?:\bno\.|\bnos?\.|#|\b(?:number|group\s+of|version|v\.?|page|p\.|pp\.|category|grade|level|phase|"
-    r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room))\s*$",
+    r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room|"
+    r"highway|interstate|exit))\s*$",
     re.IGNORECASE,
 )
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|those|these|them|us|many|several|"
@@ -100,7 +106,7 @@ _COUNT_STOP = _words("""
 _GLUED_UNKNOWN_RE = re.compile(r"[A-Za-zµμ°Ω′″/][\w/µμ°·²³-]{0,7}")
 _PER_RE = re.compile(r"[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+)"
                      r"(?![\w-]*\s+(?:earlier|ago|later|before|after|on)\b)", re.IGNORECASE)
-_PER_NOUNS = _words("""
+_PER_NOUNS = _words("""dozen 
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
@@ -196,6 +202,7 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             continue
         if _not_a_claim(text, fig, lo, hi):
             continue
+        year_like = is_year_like(fig)
         apply_hedges(text, fig, lo, hi)
         apply_trend(text, fig, lo)
         if fig.kind != "fraction":
@@ -206,10 +213,42 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
                 fig.unit, fig.dimension = MEASURE_WORDS[of.group(1).lower()], "measure"
         if fig.dimension == "count" and (_bare_one(text, fig) or _in_name(text, fig, lo)):
             continue
-        if is_year_like(fig) and fig.dimension == "count" and _year_context(text, fig, lo):
+        if year_like and fig.hedge == "exact" and fig.dimension == "count" and _year_context(text, fig, lo):
+            continue
+        if out and fig.start < out[-1].end:
+            continue  # already read as part of the previous figure ("64.2 cents a dozen")
+        out.append(fig)
+    return _partitives(text, _conversions(text, _join_with_units(text, _dollars_and_cents(text, out))))
+
+
+_AND_RE = re.compile(r"\s+(?:and\s+)?")
+
+
+def _dollars_and_cents(text: str, figs: list[Figure]) -> list[Figure]:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents' are one amount."""
+    out: list[Figure] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.dimension == "currency" and fig.unit == "cent" and prev.value is not None \
+                and fig.value is not None and prev.hedge == fig.hedge == "exact" and fig.value < 100 \
+                and _AND_RE.fullmatch(text, prev.end, fig.start):
+            prev.value = prev.low = prev.high = prev.value + fig.value / 100
+            prev.end = fig.end
             continue
         out.append(fig)
-    return _conversions(text, _join_with_units(text, out))
+    return out
+
+
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our)\s+")
+
+
+def _partitives(text: str, figs: list[Figure]) -> list[Figure]:
+    """'280 million of the 1.5 billion shekels': the part takes the unit of the whole."""
+    for a, b in zip(figs, figs[1:], strict=False):
+        if a.unit is None and b.unit and b.dimension in ("currency", "measure") \
+                and _PARTITIVE_RE.fullmatch(text, a.end, b.start):
+            a.unit, a.dimension = b.unit, b.dimension
+    return figs
 
 
 _CONVERSION_GAP_RE = re.compile(r"\s*\(\s*")
@@ -346,8 +385,15 @@ def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
         return True  # "no one", "the one", "which one"
     if fig.value == 1 and _ONE_OF_RE.match(after) and fig.unit is None:
         return True  # "one of the best"
-    # "five-year plan", "one-time", "three-point range": spelled compounds are adjectives
-    return fig.spelled and bool(re.match(r"-[A-Za-z]", after)) and not re.match(r"-(?:plus|odd)\b", after, re.I)
+    if re.match(r"[A-Za-z]{1,3}\d", after) and not ABBREV_RE.match(after):
+        return True  # "24703L202": an identifier
+    # "five-year plan", "one-time", "three-point range": spelled compounds are adjectives, unless they
+    # measure a length or weight ("a six-mile trip")
+    compound = re.match(r"-([A-Za-z]+)", after) if fig.spelled else None
+    if compound is None or re.match(r"-(?:plus|odd)\b", after, re.I):
+        return False
+    word = compound.group(1).lower()
+    return word not in MEASURE_WORDS or word in _TIME_UNITS
 
 
 def _person_age(after: str) -> bool:
@@ -370,7 +416,8 @@ def _year_context(text: str, fig: Figure, lo: int) -> bool:
     """A bare 4-digit number 1000-2100 is a year unless it counts something plural ("2000 people")
     and is not introduced as a date ("in 2000 people ...")."""
     before = text[max(lo, fig.start - 12):fig.start]
-    return not (fig.unit and is_plural(fig.unit) and not _YEAR_BEFORE_RE.search(before))
+    counts = bool(fig.unit and is_plural(fig.unit) and fig.unit.lower() not in _YEARLY_NOUNS)
+    return not (counts and not _YEAR_BEFORE_RE.search(before))
 
 
 def _attach_unit(text: str, fig: Figure, hi: int) -> None:
@@ -479,12 +526,14 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
             break
         words.append(w)
         pos = m.end()
+        if fig.value == 1 and fig.hedge == "exact":
+            if not w[0].isupper():
+                fig.unit = w
+            return
         if is_plural(w) and not (w[0].isupper() and len(words) < 4 and _next_is_plural(text, pos, hi)):
             fig.unit = w
             _per(text, fig, hi, pos, extend=False)
             return
-    if words and fig.value == 1 and fig.hedge == "exact" and not words[0][0].isupper():
-        fig.unit = words[0]
 
 
 def _next_is_plural(text: str, pos: int, hi: int) -> bool:

@@ -22,7 +22,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 ABBREV_SCALES = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
 DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -30,7 +30,7 @@ DENOMINATORS = {
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
 _NUMWORD = "|".join(sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_SCALE_WORDS = "hundred|thousand|lakh|million|crore|billion|trillion"
 
 
 @dataclass
@@ -258,6 +258,12 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         fig.end = fig.num_end = slash.end()
         fig.kind, fig.dimension, fig.sem = "fraction", "ratio", ["fraction"]
         return fig
+    mixed = _MIXED_RE.match(text, e, hi) if raw.isdigit() else None
+    if mixed:
+        frac = _GLYPHS[mixed.group(3)] if mixed.group(3) else int(mixed.group(1)) / int(mixed.group(2))
+        if 0 < frac < 1:
+            fig.value = parse_digits(raw) + frac
+            fig.end = fig.num_end = e = mixed.end()
     sci = _SCIENTIFIC_RE.match(text, e, hi)
     if sci:
         fig.value = parse_digits(raw) * 10 ** int(sci.group(1).replace("−", "-"))
@@ -319,7 +325,8 @@ def _suffixes(text: str, fig: Figure, hi: int) -> None:
             if word.lower() in ("m", "b"):
                 # "£2.4bn", "$13.6M", "1.2m tons" are millions; "37m (121ft)" is metres
                 ok = fig.unit is not None or (word in ("M", "B") and after[:1] == " ") or (
-                    word == "m" and after[:1] == " " and after[1:2].isalpha() and after[1:2].islower())
+                    word == "m" and after[:1] == " " and after[1:2].isalpha() and after[1:2].islower()
+                    and not _METRE_AFTER_RE.match(text, ma.end(), hi))
             if word == "K" and fig.unit is None:
                 ok = False
             if ok:
@@ -338,8 +345,13 @@ def _suffixes(text: str, fig: Figure, hi: int) -> None:
         fig.dimension, fig.end = "percent", pc.end()
         fig.sem.append("percent")
         return
-    if e < hi and text[e] in CURRENCY_SUFFIX_SYMBOLS:
-        fig.unit, fig.dimension, fig.end = CURRENCY_SUFFIX_SYMBOLS[text[e]], "currency", e + 1
+    sym = _SUFFIX_SYMBOL_RE.match(text, e, hi)
+    if sym:
+        fig.unit, fig.dimension, fig.end = CURRENCY_SUFFIX_SYMBOLS[sym.group(1)], "currency", sym.end()
+        fig.sem.append("currency")
+        return
+    if fig.has_mult and re.match(r"\s+pounds\b(?!\s+of\b)", text[e:hi]):
+        fig.unit, fig.dimension, fig.end = "GBP", "currency", e + len(re.match(r"\s+pounds", text[e:hi]).group())
         fig.sem.append("currency")
         return
     pence = _PENCE_RE.match(text, e, hi)
@@ -366,6 +378,11 @@ _CUR_WORD_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_SUFFIX_SYMBOL_RE = re.compile(" ?([" + re.escape("".join(CURRENCY_SUFFIX_SYMBOLS)) + r"])(?!\s?\d)")
+_METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|to|"
+                             r"and|or|by|on|at|per|high|under|over|x)\b")
+_MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾⅓⅔⅛])")
+_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _PENCE_RE = re.compile(r" ?p(?![\w.'’])")
 _SCIENTIFIC_RE = re.compile(r"\s*[×x]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d{1,3})(?!\d)")
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")

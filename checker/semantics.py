@@ -84,7 +84,7 @@ TABLE: tuple[Row, ...] = (
          "adds|advanced|advance|rallied|boosted|+", None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
          "declines|decreased|decrease|decreases|slid|slide|slipped|lost|loses|plunged|plummeted|tumbled|sank|"
-         "eased|shed|cut|dipped|shrank|slumped|retreated|plummeting|plunging|tumbling|sliding|slipping|losing|"
+         "eased|shed|cut|dipped|shrank|slumped|retreated|downward|downwards|plummeting|plunging|tumbling|sliding|slipping|losing|"
          "shedding|sinking", None, "modifier",
          "fell 3% -> 3 percent, trend down"),
 )

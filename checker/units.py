@@ -20,9 +20,12 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "PS": "GBP",  # "£" as rendered by some news feeds; only when glued to digits
 }
 # Symbols written after the number ("1,200€") and currency words ("420 million Finnish markka").
-CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {
+    "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+}
 CURRENCY_WORDS: dict[str, str] = {
-    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD", "u.s. dollar": "USD",
+    "chinese yuan": "CNY", "canadian dollar": "CAD", "australian dollar": "AUD", "american dollars": "USD", "dollars": "USD",
     "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
     "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "euros": "EUR",
     "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -69,8 +72,9 @@ _WORD_UNITS = {
     "megawatt hour": "megawatt-hours|megawatt hours", "gigawatt hour": "gigawatt-hours|gigawatt hours",
     "terawatt hour": "terawatt-hours|terawatt hours", "volt": "volts|volt", "ampere": "amps|amperes",
     "horsepower": "horsepower|brake horsepower", "degree celsius":
-    "degrees celsius|degree celsius|degrees centigrade|celsius|centigrade", "degree fahrenheit":
-    "degrees fahrenheit|degree fahrenheit|fahrenheit", "degree": "degrees|degree",
+    "degrees celsius|degree celsius|degrees centigrade|celsius|centigrade|celcius|degrees c|deg celsius|"
+    "deg c|deg. c", "degree fahrenheit":
+    "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|degrees f|deg fahrenheit|deg f|deg. f", "degree": "degrees|degree",
     "decibel": "decibels|decibel", "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
     "calorie": "calories|calorie", "byte": "bytes", "gigabyte": "gigabytes|gigabyte",
     "terabyte": "terabytes|terabyte", "megabyte": "megabytes|megabyte",
@@ -88,7 +92,7 @@ for _name, _surfaces in _WORD_UNITS.items():
 ABBREVIATIONS: dict[str, str] = {
     "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kph": "kilometre per hour",
     "mph": "mile per hour", "mpg": "mile per gallon", "km": "kilometre", "cm": "centimetre",
-    "mm": "millimetre", "nm": "nanometre", "μm": "micrometre", "µm": "micrometre", "m2": "square metre",
+    "mm": "millimetre", "dm": "decimetre", "μg": "microgram", "µg": "microgram", "nm": "nanometre", "μm": "micrometre", "µm": "micrometre", "m2": "square metre",
     "km2": "square kilometre", "ft": "foot", "mi": "mile", "kg": "kilogram", "mg": "milligram",
     "lb": "pound-mass", "lbs": "pound-mass", "oz": "ounce", "mL": "millilitre", "ml": "millilitre",
     "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
@@ -105,7 +109,7 @@ GLUED_ONLY: dict[str, str] = {
     "W": "watt", "V": "volt", "A": "ampere", "F": "farad", "C": "degree celsius", "K": "kelvin",
     "B": "byte", "G": "generation wireless",
 }
-SPACED_SINGLE = {"W": "watt", "V": "volt", "C": "degree celsius", "F": "degree fahrenheit"}
+SPACED_SINGLE = {"W": "watt", "V": "volt", "C": "degree celsius", "F": "degree fahrenheit", "m": "metre"}
 
 
 def _alternation(surfaces: list[str]) -> str:
@@ -116,7 +120,7 @@ _END = r"(?![A-Za-z0-9])"
 MEASURE_WORD_RE = re.compile(rf"[\s-]*({_alternation(list(MEASURE_WORDS))}){_END}", re.IGNORECASE)
 ABBREV_RE = re.compile(rf"[\s-]?({_alternation(list(ABBREVIATIONS))})(?![A-Za-z])")
 GLUED_RE = re.compile(rf"({_alternation(list(GLUED_ONLY))})(?![A-Za-z])")
-SPACED_SINGLE_RE = re.compile(r" ([WVCF])(?=[\s.,;:)]|$)")
+SPACED_SINGLE_RE = re.compile(r" ([WVCFm])(?=[\s.,;:)]|$)")
 
 _IRREGULAR_LEMMAS = {
     "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
