@@ -64,10 +64,22 @@ class Comparison:
     ratio: float | None  # nearest ends' ratio (>= 1) when apart; None when overlapping or not finite
     severity: str | None  # severity of the gap; None when they overlap
     scope_differences: tuple[str, ...] = ()
+    # When the intervals overlap only thanks to an open or wide end ("as many as 40,000" against "about
+    # 5,000") but the point values lie apart and the scopes differ: the values' ratio after tolerance.
+    value_ratio: float | None = None
 
     @property
     def conflicting(self) -> bool:
         return self.overlap is None
+
+    @property
+    def reportable(self) -> bool:
+        return self.overlap is None or self.value_ratio is not None
+
+    @property
+    def gap(self) -> float | None:
+        """How far apart, as reported: the intervals' ratio, or the values' when only they are apart."""
+        return self.ratio if self.overlap is None else self.value_ratio
 
 
 # ---------------------------------------------------------------- settings and policy
@@ -239,9 +251,19 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
     overlap, ratio = _gap(wa, wb)
     if a.trend and b.trend and a.trend != b.trend:
         overlap, ratio = None, None  # "rose" against "fell": a disagreement whatever the sizes
-    severity = None if overlap is not None else severity_for(ratio, policy.thresholds)
-    scopes = scope_differences(a, b) if overlap is None else ()
-    return Comparison(a, b, ia, ib, wa, wb, policy, overlap, ratio, severity, scopes)
+    if overlap is None:
+        scopes = scope_differences(a, b)
+        return Comparison(a, b, ia, ib, wa, wb, policy, None, ratio, severity_for(ratio, policy.thresholds),
+                          scopes)
+    va, vb = _finite(a.value), _finite(b.value)
+    if va is not None and vb is not None and va > 0 and vb > 0 and va != vb:
+        if va > vb:
+            a, b, ia, ib, wa, wb, va, vb = b, a, ib, ia, wb, wa, vb, va
+        value_ratio = (vb / (1 + policy.tolerance)) / (va * (1 + policy.tolerance))
+        scopes = scope_differences(a, b) if value_ratio > 1 else ()
+        if scopes:
+            return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None, scopes, value_ratio)
+    return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None)
 
 
 def compare_reference(claim: Claim, ref: Reference, policy: Policy) -> Comparison | None:
@@ -277,7 +299,7 @@ def compare(
         for a, b in combinations(members if pairwise else [], 2):
             if comparable(a, b) is None:
                 cmp = compare_pair(a, b, policy)
-                if cmp.conflicting:
+                if cmp.reportable:
                     findings.append(_pair_finding(group, cmp, by_article))
         if rule is not None and rule.reference is not None:
             for claim in members:
@@ -297,6 +319,8 @@ def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]
     severity = cmp.policy.scope_severity if kind == "scope-differs" else cmp.severity
     dates = [_article_attr(articles, c.article, "date") for c in (a, b)]
     sentence = f"{_figure(a, articles)} is {describe_gap(cmp)} {_figure(b, articles)}"
+    if not cmp.conflicting:
+        sentence += " (as point values; their intervals overlap)"
     if kind == "scope-differs":
         sentence += f", but they measure different scopes ({'; '.join(cmp.scope_differences)})"
     if dates[0] and dates[1] and dates[0] != dates[1]:
@@ -309,10 +333,11 @@ def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]
     if kind == "scope-differs":
         details["scope_differences"] = list(cmp.scope_differences)
         details["severity_if_conflict"] = cmp.severity
+        details["apart_by"] = "intervals" if cmp.conflicting else "values"
     if dates[0] and dates[1] and dates[0] != dates[1]:
         details["dates"] = dates
     ident = _ident(kind, [_side_key(a), _side_key(b)])
-    return Finding(ident, kind, group.id, str(severity), (a.id, b.id), sentence + ".", cmp.ratio, details)
+    return Finding(ident, kind, group.id, str(severity), (a.id, b.id), sentence + ".", cmp.gap, details)
 
 
 def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapping[str, Article]) -> Finding:
@@ -336,7 +361,7 @@ def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapp
 
 def describe_gap(cmp: Comparison, *, reference_side: bool = False) -> str:
     """'18x below' / 'far above' (relative to the other side), for messages and explain."""
-    size = "far" if cmp.ratio is None else f"{format_ratio(cmp.ratio)}"
+    size = "far" if cmp.gap is None else f"{format_ratio(cmp.gap)}"
     below = _center(cmp.interval_a) <= _center(cmp.interval_b) if reference_side else True
     if cmp.a.trend and cmp.b is not None and cmp.b.trend \
             and cmp.a.trend != cmp.b.trend:

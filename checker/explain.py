@@ -198,7 +198,13 @@ def comparison_text(cmp: Comparison) -> tuple[str, list[str]]:
                  f"{fmt_interval(cmp.widened_b)} ({b_name})")
     if not cmp.conflicting:
         assert cmp.overlap is not None
-        return f"no conflict: intervals overlap at {fmt_interval(cmp.overlap)}", [intervals]
+        overlap = f"intervals overlap at {fmt_interval(cmp.overlap)}"
+        if cmp.value_ratio is None:
+            return f"no conflict: {overlap}", [intervals]
+        values = f"point values {format_ratio(cmp.value_ratio)} apart after tolerance ({cmp.value_ratio:.3g})"
+        scopes = "scopes: " + "; ".join(cmp.scope_differences)
+        verdict = f"scope-differs ({cmp.policy.scope_severity}), no conflict: {overlap}"
+        return verdict, [intervals, values, scopes]
     if cmp.ratio is None:
         gap = "no finite ratio (a zero, opposite signs or opposite trends)"
     else:

@@ -272,6 +272,18 @@ def test_a_running_total_against_a_figure_without_time_frame_is_a_conflict() -> 
     assert [f.kind for f in run([TENS_OF_THOUSANDS, total])] == ["conflict"]
 
 
+def test_values_apart_with_different_scopes_are_reported_even_when_intervals_overlap() -> None:
+    passed = claim("p", "a.txt", "as many as 40,000", None, 4e4, 4e4, hedge="at-most", scope=("since:2019",))
+    held = claim("h", "b.txt", "about 5,000", 4500, 5500, 5e3, scope=("current",))
+    (finding,) = run([passed, held])
+    assert finding.kind == "scope-differs" and finding.claims == ("h", "p")
+    assert finding.ratio == pytest.approx((4e4 / 1.1) / (5e3 * 1.1))
+    assert finding.details["apart_by"] == "values" and finding.details["severity_if_conflict"] is None
+    assert "as point values; their intervals overlap" in finding.message
+    assert run([passed, dataclasses.replace(held, scope=())]) == ()
+    assert run([passed, dataclasses.replace(held, value=None)]) == ()
+
+
 def test_scope_does_not_matter_when_figures_agree() -> None:
     since = dataclasses.replace(MORE_THAN_ONE, scope=("since:2017-04",))
     current = dataclasses.replace(TWO_MILLION, scope=("current",))

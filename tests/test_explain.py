@@ -106,6 +106,14 @@ def test_scope_differs_is_explained() -> None:
     assert "scope-differs (info); as a conflict it would be critical" in claim_text
 
 
+def test_scope_differs_on_values_is_explained() -> None:
+    passed = claim("p", "three.txt", "as many as 40,000", None, 4e4, value=4e4, scope=("since:2019",))
+    held = dataclasses.replace(B, value=5e3, low=4500, high=5500, text="about 5,000", scope=("current",))
+    text = explain(make_report([passed, held]), "p")
+    assert "scope-differs (info), no conflict: intervals overlap at [4,091 .. 6,050]" in text
+    assert "point values 6.6x apart after tolerance (6.61)" in text
+
+
 def test_reference_comparison_is_shown() -> None:
     ref = Reference(2e6, None, None, "UN panel", "2018-08-10", text="2 million")
     rule = Rule("camps", "people held in camps", "people", "count", ("camps",), reference=ref)
