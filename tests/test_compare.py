@@ -424,3 +424,25 @@ def test_conflict_severity_is_monotone_in_the_ratio(value: float, k1: float, k2:
         return Severity(found[0].severity).rank if found else -1
 
     assert rank(k1) <= rank(k2)
+
+
+signed = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(signed, st.floats(min_value=0.0, max_value=1e6)), min_size=2, max_size=5))
+def test_ratios_are_at_least_one_whatever_the_signs(ends: list[tuple[float, float]]) -> None:
+    claims = [claim(f"c{i}", f"a{i}.txt", f"fig {i}", low, low + width)
+              for i, (low, width) in enumerate(ends)]
+    for finding in run(claims):
+        assert finding.ratio is None or finding.ratio >= 1
+        assert finding.severity in {s.value for s in Severity}
+
+
+@settings(max_examples=200, deadline=None)
+@given(signed, st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=0.0, max_value=2.0))
+def test_signed_values_within_tolerance_never_conflict(value: float, fraction: float, tol: float) -> None:
+    other = value * (1 + tol * fraction)
+    a = claim("a", "a.txt", "x", value, value, value, hedge="exact")
+    b = claim("b", "b.txt", "y", other, other, other, hedge="exact")
+    assert run([a, b], rs=ruleset(tolerance=tol)) == ()
