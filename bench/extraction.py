@@ -78,18 +78,19 @@ def gold_quantity(q: dict[str, str]) -> Q | None:
 # --- the two systems --------------------------------------------------------------------------------
 
 def change_label(hedge: str, trend: str | None, semantics: Sequence[str]) -> str:
-    """checker's hedge/trend -> NewsQuant's one change label (a hedge wins over a trend, as in the gold:
-    "up about 19 per cent" is '~'; a from->to movement is an interval labelled '=')."""
-    if "approx" in semantics or "nearly" in semantics or hedge == "approximate":
+    """checker's hedge/trend -> NewsQuant's one change label. A quantity gets one label, so a choice
+    is needed when a figure has both: a trend wins over a hedge ("up nearly 57%" is 'up', as the gold
+    mostly has it), except that a from->to movement is an interval labelled '='."""
+    if "from-to" in semantics:
+        return "="
+    if trend in ("up", "down"):
+        return trend
+    if hedge == "approximate" or any(r in semantics for r in ("approx", "nearly", "average")):
         return "~"
     if hedge in ("more-than", "at-least"):
         return ">"
     if hedge in ("less-than", "at-most"):
         return "<"
-    if "from-to" in semantics:
-        return "="
-    if trend in ("up", "down"):
-        return trend
     return "="
 
 

@@ -31,7 +31,7 @@ from checker.units import (
     is_plural,
 )
 
-_HEDGE_ROW_IDS = ("approx", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
+_HEDGE_ROW_IDS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,6 +104,7 @@ _COUNT_STOP = _words("""
     via like unlike near next
 """)
 _GLUED_UNKNOWN_RE = re.compile(r"[A-Za-zµμ°Ω′″/][\w/µμ°·²³-]{0,7}")
+_SPACED_UNKNOWN_RE = re.compile(r" ((?:[A-Za-zµμΩ]{1,4}/[A-Za-z]{1,4}\d?)|(?:[A-Za-zµμΩ]{1,4}\d))(?![\w/])")
 _PER_RE = re.compile(r"[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+)"
                      r"(?![\w-]*\s+(?:earlier|ago|later|before|after|on)\b)", re.IGNORECASE)
 _PER_NOUNS = _words("""dozen 
@@ -333,6 +334,8 @@ def _in_name(text: str, fig: Figure, lo: int) -> bool:
     """'iPhone 14', 'S&P 500', 'Game 7', 'COVID -19': a number after a capitalised word, with no unit."""
     if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number":
         return False
+    if fig.unit is None and re.match(r" (?!I\b)[A-Z][\w’'&-]*(?![\w’'&-]*s\b)", text[fig.end:fig.end + 30]):
+        return True  # "787 Dreamliner", "11 Pro Max", "10 Downing Street"
     before = text[max(lo, fig.start - 30):fig.start]
     name = _NAME_PREFIX_RE.search(before)
     if "negative" in fig.sem and re.search(r"[A-Z]{2,}\s?$", before):
@@ -477,6 +480,12 @@ def _attach_unit(text: str, fig: Figure, hi: int) -> None:
         if m is None:
             m = SPACED_SINGLE_RE.match(text, e, hi)
             unit = SPACED_SINGLE[m.group(1)] if m else None
+        if m is None and _SPACED_UNKNOWN_RE.match(text, e, hi):
+            unit = _quantulum_unit(text, fig, hi, spaced=True)
+            if unit:
+                fig.sem.append("quantulum3")
+                fig.unit, fig.dimension = unit, "measure"
+                return
     if m is not None and unit is not None:
         fig.unit, fig.dimension = unit, "measure"
         fig.end = m.end()
@@ -548,9 +557,10 @@ def _quantulum_parser():  # type: ignore[no-untyped-def]
     return parser
 
 
-def _quantulum_unit(text: str, fig: Figure, hi: int) -> str | None:
-    """Ask quantulum3 about an unknown unit glued to the digits ("275 pound-feet", "1.3 A/cm2")."""
-    m = _GLUED_UNKNOWN_RE.match(text, fig.end, hi)
+def _quantulum_unit(text: str, fig: Figure, hi: int, spaced: bool = False) -> str | None:
+    """Ask quantulum3 about an unknown unit after the digits ("5kJ/mol", "1.3 A/cm2"): only the window
+    from the number to the end of the unknown token is parsed."""
+    m = (_SPACED_UNKNOWN_RE if spaced else _GLUED_UNKNOWN_RE).match(text, fig.end, hi)
     if not m:
         return None
     window = text[fig.num_start:m.end()]

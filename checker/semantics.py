@@ -48,6 +48,8 @@ TABLE: tuple[Row, ...] = (
          "approximate", "approx", "about 2 million -> 2e6 [1.8e6, 2.2e6]"),
     _row("nearly", "nearly|almost|close to|just shy of", "approximate", "nearly",
          "nearly 60% -> 60 [54, 60]"),
+    _row("average", "averaged|averaging|averages|on average", "approximate", "approx",
+         "averaged 7.3 points -> 7.3 [6.57, 8.03] (an average stands for values around it)"),
     _row("more-than", "more than|over|above|in excess of|upwards of|greater than|north of|exceeding|"
          "over than|well over|more then", "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
     _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|or more", "at-least",
@@ -80,12 +82,13 @@ TABLE: tuple[Row, ...] = (
          "USD10m -> 1e7 USD"),
     _row("negative", "minus|-|−", None, "modifier", "minus 387 Fahrenheit -> -387"),
     _row("trend-up", "rose|rise|rises|rising|risen|up|increased|increase|increases|increasing|grew|grow|"
-         "grows|growing|gained|gain|gains|jumped|jump|jumps|climbed|climb|climbs|surged|surge|soared|added|"
-         "adds|advanced|advance|rallied|boosted|+", None, "modifier", "rose 5% -> 5 percent, trend up"),
+         "grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|"
+         "surged|surge|surging|soared|soaring|added|adds|advanced|advance|rallied|boosted|upward|upwards|+",
+         None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
-         "declines|decreased|decrease|decreases|slid|slide|slipped|lost|loses|plunged|plummeted|tumbled|sank|"
-         "eased|shed|cut|dipped|shrank|slumped|retreated|downward|downwards|plummeting|plunging|tumbling|sliding|slipping|losing|"
-         "shedding|sinking", None, "modifier",
+         "declines|declining|decreased|decrease|decreases|slid|slide|sliding|slipped|slipping|lost|loses|"
+         "losing|plunged|plunging|plummeted|plummeting|tumbled|tumbling|sank|sinking|eased|shed|shedding|cut|"
+         "dipped|shrank|slumped|retreated|downward|downwards", None, "modifier",
          "fell 3% -> 3 percent, trend down"),
 )
 ROWS: dict[str, Row] = {r.id: r for r in TABLE}
@@ -119,7 +122,7 @@ def _words_re(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_HEDGE_ROWS = ("approx", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
+_HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 _PREFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if not _is_suffix(w)}
 _SYMBOLS = {w: r for w, r in _PREFIX_WORDS.items() if not w[0].isalpha()}
 _GLUED = {w: r for w, r in _PREFIX_WORDS.items() if w.endswith("-")}
