@@ -83,7 +83,7 @@ def _looks_attribution(toks: list[Token], i: int) -> bool:
     return any(w in ("said", "says", "told", "added", "according", "estimated", "reported") for w in window)
 
 
-def _names(text: str, toks: list[Token], skip: set[int]) -> set[str]:
+def _names(text: str, toks: list[Token], skip: set[int], sentence_start: int) -> set[str]:
     """Capitalised names (joined: 'hurricane maria') and event nouns among the tokens."""
     out: set[str] = set()
     run: list[Token] = []
@@ -93,19 +93,20 @@ def _names(text: str, toks: list[Token], skip: set[int]) -> set[str]:
             run.pop()
         if run:
             name = " ".join(re.sub(r"[’']s$", "", t.text) for t in run).lower()
-            if len(run) > 1 or run[0].start != toks[0].start or _opener_is_name(text, run[0]):
+            if len(run) > 1 or run[0].start != sentence_start or _opener_is_name(text, run[0]):
                 out.add(name)
         run.clear()
 
     for idx, t in enumerate(toks):
-        cap = is_word(t) and t.text[0].isupper() and t.low not in NOT_NAMES and idx not in skip
+        bare = re.sub(r"[’']s$", "", t.low)
+        cap = is_word(t) and t.text[0].isupper() and bare not in NOT_NAMES and idx not in skip
         if cap or (run and t.low == "of" and idx + 1 < len(toks) and toks[idx + 1].text[:1].isupper()):
             run.append(t)
             if cap and re.search(r"[’']s$", t.text):
                 flush()  # "China's Xinjiang region": two names
             continue
         flush()
-        if t.low in EVENT_NOUNS and idx not in skip:
+        if t.low in EVENT_NOUNS and t.text[0].islower() and idx not in skip:
             out.add(t.low)
     flush()
     return out
@@ -155,7 +156,7 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
         if at >= 0:
             skip |= {k for k, t in enumerate(toks) if at <= t.start < at + len(who)}
     first = max(0, lo - 6) if lo > 0 and toks[lo - 1].low in _ANTECEDENT_LINKS else lo
-    names = _names(text, toks[first:scope_hi], {k - first for k in skip})
-    if not names:
-        names = _names(text, toks, skip)
+    names = _names(text, toks[first:scope_hi], {k - first for k in skip}, toks[0].start)
+    if not names - EVENT_NOUNS:  # nothing but "the storm": add the sentence's names
+        names |= _names(text, toks, skip, toks[0].start)
     return FigureContext(entity, who, predicate, scope, tuple(sorted(names)))

@@ -49,6 +49,16 @@ _TAIL_TIME = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
 _INTRO_WORDS = wordset("last earlier later separately")
+_FUNCTION = wordset("not no yes so then there here this that which what also only just even")
+_TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
+                     "wednesday thursday friday saturday sunday morning evening night")
+_LEAD_TIME = re.compile(
+    r"^(?:(?:on|in|last|earlier|late|early|this|by)\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?:\s+(?:morning|evening|night|\d{1,2}))?,?\s+",
+    re.IGNORECASE)
+_POSTPOSED_VERBS = wordset("said says added adds told tells wrote writes noted notes stated states explained "
+                           "warned claimed claims estimated estimates reported reports insisted argued")
 _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
                             "today yesterday earlier later")
 _SUBJECT_STOPS = wordset("after before when said says told")
@@ -66,7 +76,7 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
     if w in _NOUNLIKE:
         prev = toks[i - 1].low if i else ""
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if prev in DETS or prev in PREPS:
+        if prev in DETS or prev in PREPS or re.search(r"[’']s$", prev) or prev in ("’", "'"):
             return False
         if not (nxt.lower() in ("that", ",", ":") or nxt in _QUOTES or nxt.lower() in DETS
                 or nxt[:1].isdigit() or nxt[:1].isupper()):
@@ -77,13 +87,21 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
 def _clean(phrase: str) -> str | None:
     phrase = phrase.strip(" ,;:—–-" + _QUOTES)
     phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
+    phrase = _LEAD_TIME.sub("", phrase)
     words = phrase.split()
     while words and words[0].lower().strip(",") in _LEAD_TRIM:
         words = words[1:]
     phrase = " ".join(words).strip(" ,;:")
     if not phrase or len(words) > 14 or re.search(r"\d{2,}", phrase):
         return None
-    return phrase
+    last = words[-1].lower()
+    if len(words) > 1 and last in PRONOUNS:
+        return None  # "the number it (announced)": a relative clause, not a speaker
+    if len(words) == 1 and (last in _FUNCTION or last in AUX):
+        return None
+    if all(w.lower() in _TIME_ONLY for w in words):
+        return None
+    return re.sub(r"[’']s$", "", phrase)
 
 
 def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
@@ -108,8 +126,9 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
         if t.text == "," and stop_at_comma:
             stopped = True
             break
-        reduced_relative = is_past_form(low) and j + 1 <= end and toks[j + 1].low in PREPS and j > 0 \
-            and toks[j - 1].low not in PRONOUNS
+        reduced_relative = is_past_form(low) and j + 1 <= end and j > 0 and toks[j - 1].low not in PRONOUNS \
+            and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
+            and toks[j - 1].low not in AUX
         if t.text in ",’'" or reduced_relative or re.fullmatch(r"[\w’'\-.]+", t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
             and not is_past_form(low) and low not in _SUBJECT_STOPS
@@ -143,12 +162,13 @@ def _object_after(text: str, toks: list[Token], v: int) -> str | None:
         words.append(t)
         if len(words) > 10:
             return None
-    if not words:
+    if not words or any(w.low in AUX for w in words):
         return None
     return _clean(text[words[0].start:words[-1].end])
 
 
-def _according(text: str, start: int, end: int, pos: int) -> str | None:
+def _according_d(text: str, start: int, end: int, pos: int) -> tuple[int, str] | None:
+    """``according to X`` nearest to ``pos``, with its distance."""
     best: tuple[int, str] | None = None
     for m in _ACCORDING.finditer(text, start, end):
         stop = _ACCORDING_END.search(text, m.end(), end)
@@ -157,20 +177,30 @@ def _according(text: str, start: int, end: int, pos: int) -> str | None:
             dist = abs(m.start() - pos)
             if best is None or dist < best[0]:
                 best = (dist, phrase)
-    return best[1] if best else None
+    return best
 
 
-def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
+def _according(text: str, start: int, end: int, pos: int) -> str | None:
+    found = _according_d(text, start, end, pos)
+    return found[1] if found else None
+
+
+def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
     for v in range(len(toks) - 1, -1, -1):
         if toks[v].start >= pos or not _is_attr_verb(toks, v):
             continue
         subject = _subject_before(text, toks, v)
         if subject:
-            return subject
+            return pos - toks[v].start, subject
     return None
 
 
-def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
+def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
+    found = _preposed_d(text, toks, pos)
+    return found[1] if found else None
+
+
+def _postposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
     seen_break = False
     for v, t in enumerate(toks):
         if t.start < pos:
@@ -182,11 +212,19 @@ def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
             continue
         prev = toks[v - 1] if v else None
         if prev is not None and (prev.text in "," or prev.text in _CLOSE_Q):
-            return _object_after(text, toks, v)
+            speaker = _object_after(text, toks, v) if t.low in _POSTPOSED_VERBS else None
+            if speaker:
+                return t.start - pos, speaker
+            continue
         subject = _subject_before(text, toks, v, stop_at_comma=True)
         if subject:
-            return subject
+            return t.start - pos, subject
     return None
+
+
+def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
+    found = _postposed_d(text, toks, pos)
+    return found[1] if found else None
 
 
 def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
@@ -201,7 +239,8 @@ def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
         if not is_past_form(t.low) or lemma(t.text) not in ATTRIBUTION_VERBS:
             continue
         k = v + 1
-        while k < len(toks) and k - v < 6 and toks[k].low != "by" and toks[k].text not in ",.;":
+        while k < len(toks) and k - v < 6 and toks[k].low != "by" and toks[k].text not in ",.;" \
+                and not is_past_form(toks[k].low):
             k += 1
         if k < len(toks) and toks[k].low == "by" and first <= k <= first + 5:
             return _object_after(text, toks, k)
@@ -211,8 +250,13 @@ def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
 def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | None:
     """Who a sentence attributes the figure at ``pos`` to (quotes aside)."""
     toks = tokens(text, start, end)
-    return (_according(text, start, end, pos) or _by_agent(text, toks, pos) or _preposed(text, toks, pos)
-            or _postposed(text, toks, pos))
+    agent = _by_agent(text, toks, pos)
+    if agent:
+        return agent
+    candidates = (_according_d(text, start, end, pos), _preposed_d(text, toks, pos),
+                  _postposed_d(text, toks, pos))
+    found = [x for x in candidates if x is not None]
+    return min(found)[1] if found else None
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -43,6 +43,14 @@ _GENERIC_GOVERNORS = wordset("include including includes included be have")
 _MODALS = wordset("to will would could can may might should must shall")
 _PRE_FIGURE_SKIP = DETS | wordset(
     "estimated additional further another other record new all-time extra total roughly nearly")
+_HEARSAY = wordset("said believed thought estimated feared understood known reported expected presumed")
+_BE = wordset("is are was were be been being 's ’s")
+_NP_ADVERBS = wordset("only just alone each apiece still already also reportedly allegedly never not likely "
+                      "probably")
+_NEEDS_TIME_NOUN = wordset("this last each every so")
+_TIME_NOUNS = wordset(
+    "year years month months week weeks day days quarter decade century spring summer autumn fall winter "
+    "weekend morning evening night time season")
 _AGE_WORDS = wordset("to and or over older between above under - –")
 _TIME_WORDS = wordset("since in year month week day years decade the past a")
 _REL_SUBJECT = wordset("who that which")
@@ -67,6 +75,16 @@ def is_year(t: Token) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text))
 
 
+def opens_scope(toks: list[Token], i: int, hi: int) -> bool:
+    """A time or scope phrase starts at token i: 'since', 'currently', 'each year' (not 'this province')."""
+    low = toks[i].low
+    if low not in SCOPE_OPENERS:
+        return False
+    if low in _NEEDS_TIME_NOUN:
+        return i + 1 < hi and (toks[i + 1].low in _TIME_NOUNS or toks[i + 1].low in ("far", "day"))
+    return True
+
+
 def _is_time_word(t: Token) -> bool:
     return t.low in MONTHS or t.low in SCOPE_OPENERS or is_year(t)
 
@@ -89,7 +107,7 @@ def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[
         if t.text in QUOTE:
             i += 1
             continue
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or low in SCOPE_OPENERS:
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
             break
         if low in PREPS and low != "of":
             break
@@ -104,8 +122,11 @@ def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[
             adjective = not words and nxt is not None and is_word(nxt) and nxt.low not in PREPS | AUX | DETS
             if not adjective:
                 break
-        elif words and is_finite_verb(low):
+        elif words and (is_finite_verb(low) or low in _NP_ADVERBS):
             break
+        elif words and low in KNOWN_VERBS and words[-1].low.endswith("s") and nxt is not None \
+                and nxt.low not in PREPS and nxt.low != "of":
+            break  # "61% of voters oppose raising ...": a plural noun, then a verb
         words.append(t)
         i += 1
     while words and words[-1].low in ("of", "and", "or", "the", "a", "an"):
@@ -114,10 +135,20 @@ def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[
     return words, i
 
 
-def _skip_aux(toks: list[Token], i: int, hi: int) -> tuple[int, bool]:
-    seen = False
-    while i < hi and (toks[i].low in AUX or toks[i].low in AUX_FILLERS or toks[i].low in _REL_SUBJECT):
-        seen = seen or toks[i].low in AUX
+def _skip_aux(toks: list[Token], i: int, hi: int) -> tuple[int, str | None]:
+    """Skip auxiliaries and adverbs ('are currently being', 'were slightly', 'are said to be');
+    return the next index and the last auxiliary seen."""
+    seen: str | None = None
+    while i < hi:
+        low = toks[i].low
+        nxt = toks[i + 1].low if i + 1 < hi else ""
+        if low in AUX:
+            seen = low
+        elif low in _HEARSAY:
+            if nxt != "to":
+                break
+        elif not (low in AUX_FILLERS or low in _REL_SUBJECT or (low.endswith("ly") and len(low) > 4)):
+            break
         i += 1
     return i, seen
 
@@ -135,7 +166,7 @@ def _pp_chain(toks: list[Token], i: int, hi: int) -> tuple[list[Token], int]:
             words.append(t)  # "in the October 7 attack"
             i += 1
             continue
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or low in SCOPE_OPENERS:
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
             break
         if low in ("since", "per", "during") or (
             low in ("in", "over", "for", "by") and nxt is not None
@@ -263,10 +294,13 @@ def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tup
         i += 1
         while i < hi and (is_number(toks[i]) or toks[i].low in _AGE_WORDS):
             i += 1
-    j, aux_seen = _skip_aux(toks, i, hi)
+    j, aux = _skip_aux(toks, i, hi)
     if j >= hi:
-        return "", ("be" if aux_seen else None)
+        return "", ("be" if aux in _BE else None)
     t = toks[j]
+    if t.low in _HEARSAY | {"confirmed"} and j + 1 < hi and is_past_form(toks[j + 1].low):
+        j += 1  # "were confirmed killed", "are feared dead"
+        t = toks[j]
     if is_past_form(t.low):
         verb = lemma(t.text)
         obj = _object(toks, j + 1, hi, limit=_MAX_PP)
@@ -280,12 +314,13 @@ def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tup
         if k < hi and is_finite_verb(toks[k].low):
             tail += f" ({_span(text, toks[k], _object(toks, k + 1, hi))})"
         return tail, verb
-    if is_finite_verb(t.low) or (t.low in KNOWN_VERBS and j > i):
+    be_complement = aux in _BE and is_word(t) and t.low not in DETS | CONJ_STOP and not t.low.endswith("ing")
+    if not be_complement and (is_finite_verb(t.low) or (t.low in KNOWN_VERBS and j > i)):
         return f"({_span(text, t, _object(toks, j + 1, hi))})", lemma(t.text)
-    if aux_seen and is_word(t) and t.low not in DETS and t.low not in CONJ_STOP:
+    if be_complement:
         complement = _object(toks, j, hi, limit=5) if t.low in PREPS else [t]
         return phrase(text, complement), "be"
-    return "", ("be" if aux_seen else None)
+    return "", ("be" if aux in _BE else None)
 
 
 def _covered(toks: list[Token], i: int, words: list[Token]) -> int:
@@ -305,12 +340,11 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
     if head and g >= lo:
         gov = toks[g]
         if _is_verb_governor(toks, g, lo):
+            # The figure is the verb's object only when no verb follows its noun phrase
+            # ("killed 40 people"; not "say 2,000 families still live ...").
             verb = lemma(gov.text)
-            if not tail or tail.startswith("("):
-                form = gov.text if is_past_form(gov.low) else participle(verb)
-                tail = form + (f" {tail}" if tail else "")
-                predicate = verb
-            elif predicate in (None, "be"):
+            if not tail:
+                tail = gov.text if gov.low.endswith("ed") else participle(verb)
                 predicate = verb
         elif gov.low in PREPS and gov.low != "of" and g - 1 >= lo and is_word(toks[g - 1]) \
                 and toks[g - 1].low not in DETS | AUX | PREPS:
@@ -320,8 +354,6 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
                 predicate = predicate or verb
                 if gov.low in ("on", "against", "upon"):
                     tail = tail or f"({participle(verb)})"
-            else:
-                predicate = predicate or noun
     if not head and g >= lo and _is_verb_governor(toks, g, lo):
         predicate = predicate or lemma(toks[g].text)  # "which organisers said drew 50,000"
     if not head:
@@ -346,6 +378,7 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int) -> tuple[str,
         v = g - 1
         obj_end = v
         while v >= lo and not (is_past_form(toks[v].low) or toks[v].low in AUX
+                               or v > lo and toks[v - 1].low in _MODALS and lemma(toks[v].text) in KNOWN_VERBS
                                or toks[v].low.endswith("ing") and lemma(toks[v].text) in KNOWN_VERBS
                                and (v == 0 or toks[v - 1].low not in PREPS | DETS | {"of"})
                                or lemma(toks[v].text) in LINKING_VERBS | _ESTIMATE_VERBS

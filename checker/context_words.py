@@ -141,7 +141,7 @@ def lemma(word: str) -> str:
             return base if base.endswith(("ch", "sh", "ss", "x")) else base + "e"
         if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsfz":
             return base[:-1]
-        if base.endswith(_E_ENDINGS):
+        if base.endswith(_E_ENDINGS) and not base.endswith(("air", "our", "oir", "eir")):
             return base + "e"
         return base
     return w
