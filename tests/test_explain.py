@@ -143,3 +143,10 @@ def test_output_is_deterministic() -> None:
 def test_number_formatting() -> None:
     assert fmt_number(None) == "open" and fmt_number(1234567.8) == "1,234,568" and fmt_number(0.25) == "0.25"
     assert fmt_interval((5.0, 5.0)) == "[5]" and fmt_interval((5.0, None)) == "[5 .. open]"
+
+
+def test_tally_group_says_why_figures_are_not_compared() -> None:
+    rule = Rule("camps", "people held in camps", "people", "count", ("camps",), kind="tally")
+    text = explain(make_report([A, B], rule), "a")
+    assert 'vs b "about 2 million" (two.txt): not compared: rule camps counts different sets (tally)' in text
+    assert "findings: none" in text
