@@ -53,7 +53,7 @@ class Policy:
 class Comparison:
     """Everything behind one pairwise comparison (or a claim against a reference)."""
 
-    a: Claim  # in a pair, the claim whose interval lies lower
+    a: Claim  # in a pair, the claim that lies lower (by interval; by value when only values are apart)
     b: Claim | None  # None when ``a`` is compared against a reference (``interval_b``)
     interval_a: Interval
     interval_b: Interval
