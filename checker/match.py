@@ -15,6 +15,7 @@ Everything is sorted before it is clustered, so the result never depends on inpu
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -41,12 +42,32 @@ TIME_WORDS = frozenset(("last", "next", "past", "year", "month", "week", "day", 
 SPEAKER_WORDS = frozenset(
     ("police", "officials", "organisers", "organizers", "government", "ministry", "spokesman", "spokeswoman")
 )
-NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS
+# Words that say a figure is a figure, not what it counts ("the true number", "the official total").
+FIGURE_WORDS = frozenset(
+    ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official")
+)
+NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS | FIGURE_WORDS
+# Verbs too light to say what happened ("was", "put the figure at", "said").
+LIGHT_VERBS = frozenset(("be", "have", "say", "put", "make", "get", "give", "do", "take", "stand", "reach"))
+# Capitalised words that do not name a story's people, places or events.
+_NOT_NAMES_TEXT = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december mr mrs ms dr president minister secretary spokesman
+    spokeswoman spokesperson police government officials chief director i"""
+NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+STORY_MIN_NAMES = 3
 NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
 NEARBY_CHARS = 200  # two sentences of one article this close (about one sentence apart) are "nearby"
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
-BONUS = {"predicate": 10.0, "predicate differs": -5.0, "same figure": 35.0, "nearby": 20.0}
+BONUS = {
+    "predicate": 10.0,
+    "predicate differs": -5.0,
+    "same figure": 35.0,
+    "same figure alone": 10.0,
+    "nearby": 20.0,
+}
+WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (entity, figure, verb)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
 MERGE_FLOOR = 40.0  # mean cross-pair score two clusters need to be joined by their strongest link
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
@@ -236,11 +257,12 @@ class Features:
     family: str | None  # what happened to what was counted (death, injury, attendance, ...)
     stem: str | None  # the predicate's stem
     span: tuple[int, int]  # the sentence's offsets in the article
+    story: frozenset[str] = frozenset()  # names the claim's article gives (empty: too few to tell)
 
 
 def _features(view: View) -> Features:
     c = view.claim
-    stem = _stem(c.predicate) if c.predicate else None
+    stem = _stem(c.predicate) if c.predicate and c.predicate.lower() not in LIGHT_VERBS else None
     unit = set(_content_words(c.unit))
     speaker = set(_content_words(c.attribution))
     words = {
@@ -257,6 +279,24 @@ def _features(view: View) -> Features:
     )
     span = (c.sentence_start, c.sentence_start + len(c.sentence))
     return Features(" ".join(sorted(words)), context, events, family, stem, span)
+
+
+def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
+    """Per article, the capitalised words of its figures' sentences (not sentence-initial); empty when
+    fewer than STORY_MIN_NAMES, too few to tell two stories apart."""
+    names: dict[str, set[str]] = {}
+    seen: set[tuple[str, int]] = set()
+    for v in views:
+        c = v.claim
+        found = names.setdefault(c.article, set())
+        if (c.article, c.sentence_start) in seen:
+            continue
+        seen.add((c.article, c.sentence_start))
+        for m in re.finditer(r"(?<=[\w,;:'’\"”)]\s)[A-Z][^\W\d_]+", c.sentence):
+            word = m.group(0).lower()
+            if word not in STOPWORDS and word not in NOT_NAMES:
+                found.add(word)
+    return {a: frozenset(w) if len(w) >= STORY_MIN_NAMES else frozenset() for a, w in names.items()}
 
 
 def _stem(text: str) -> str:
@@ -286,6 +326,8 @@ SAME_SENTENCE = ("one sentence, one source",)
 def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
     """Hard constraints: what makes two claims different quantities whatever their wording."""
     ca, cb = a.claim, b.claim
+    if fa.story and fb.story and not fa.story & fb.story:
+        return False  # the two articles name nothing in common: two different stories
     if ca.dimension != cb.dimension or (ca.trend is None) != (cb.trend is None):
         return False
     if not compatible_units(ca.unit, cb.unit, ca.dimension):
@@ -331,11 +373,23 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         score += BONUS["predicate differs"]
         evidence.append("predicate differs")
     if same_figure:
-        score += BONUS["same figure"]
-        evidence.append("same figure")
+        # The same number counts only as far as something else says it is the same thing: 21,000
+        # marchers and 21,000 employees are chance.
+        backed = (
+            bool(fa.family and fb.family)
+            or max(entity or 0, context or 0) >= 50
+            or bool(fa.stem and fa.stem == fb.stem)
+            or bool(fa.story & fb.story)  # one story: its articles name the same people and places
+            or _same_specific_unit(a.claim, b.claim)
+        )
+        score += BONUS["same figure"] if backed else BONUS["same figure alone"]
+        evidence.append("same figure" if backed else "same figure alone")
     if nearby and (fa.family and fb.family or (entity or 0) >= 70):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
+    if entity is None and not same_figure and not (fa.family and fb.family):
+        # Agreeing on the story (context) says nothing about what is measured.
+        score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
 
 
@@ -350,6 +404,12 @@ def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
     distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
     return bool(known or distinctive or (fa.family and fa.family == fb.family))
+
+
+def _same_specific_unit(a: Claim, b: Claim) -> bool:
+    """Both count the same particular thing ("households", "EUR"), not just people or percent."""
+    ua, ub = unit_class(a.unit), unit_class(b.unit)
+    return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -370,7 +430,8 @@ def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) 
 
 def _similarity_groups(views: list[View], threshold: float) -> list[tuple[list[int], dict[int, Membership]]]:
     """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
-    feats = [_features(v) for v in views]
+    stories = _story_names(views)
+    feats = [dataclasses.replace(_features(v), story=stories[v.claim.article]) for v in views]
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
@@ -453,12 +514,15 @@ UNIT_CLASSES = {
         casualty death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker
         legislator senator minister leader fan spectator visitor tourist passenger customer supporter
         activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
-        arrest muslim uyghur uighur kazakh""",
+        arrest trainee pupil recruit retiree evacuee returnee internee enrollee muslim uyghur uighur
+        kazakh""",
     "organisation": """
         entity institution company firm business organisation organization agency bureau corporation
         bank university ngo charity brand manufacturer supplier maker department ministry""",
     "household": "household family",
     "building": "home house dwelling building property",
+    "facility": """facility site centre center camp prison jail plant factory base station clinic hospital
+        school location""",
 }
 UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
 PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
