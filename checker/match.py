@@ -69,7 +69,7 @@ BONUS = {
 }
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (entity, figure, verb)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
-MERGE_FLOOR = 40.0  # mean cross-pair score two clusters need to be joined by their strongest link
+MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
 CONTEXT_SUPPORT = 6.0  # total context weight at which a context score counts in full
 
@@ -394,16 +394,17 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
 
 
 def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
-    """The same number twice, counting a known kind of thing (a bare "two" and "two" is chance)."""
+    """The same number twice, and something says what it counts (a bare "two" and "two" is chance)."""
     # The number as written: "more than 120,000" and "some 120,000" give the same figure.
     na = a.value if a.value is not None else (a.low, a.high)
     nb = b.value if b.value is not None else (b.low, b.high)
     if na != nb or na == (None, None):
         return False
-    known = unit_class(a.unit) not in GENERIC_UNITS and unit_class(b.unit) not in GENERIC_UNITS
+    # One side saying what it counts is enough here: _pair then asks what backs the match.
+    known = unit_class(a.unit) not in GENERIC_UNITS or unit_class(b.unit) not in GENERIC_UNITS
     number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
     distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
-    return bool(known or distinctive or (fa.family and fa.family == fb.family))
+    return bool(known or distinctive or fa.family or fb.family)
 
 
 def _same_specific_unit(a: Claim, b: Claim) -> bool:
