@@ -304,6 +304,9 @@ def rules_suggest(paths: Paths = None, rules: RulesDir = None) -> int:
 
     result = _run(paths, rules)
     text = suggest(result)
+    if not text.strip():
+        _err("every group is covered by a rule: nothing to suggest")
+        return ExitCode.OK
     _out(text if text.endswith("\n") else text + "\n")
     return ExitCode.OK
 

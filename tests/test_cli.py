@@ -238,3 +238,21 @@ def test_no_progress_display_in_ci_or_when_not_a_terminal(monkeypatch: pytest.Mo
     assert cli_module._interactive()
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert not cli_module._interactive()
+
+
+def test_rules_suggest_prints_loadable_stubs_for_uncovered_groups(
+    fake_pipeline: State, capsys: Cap, tmp_path: Path
+) -> None:
+    from checker.model import Group, Membership
+    from checker.rules import load_rules
+
+    code, out, err = cli(capsys, "rules", "suggest")
+    assert code == 0 and out == "" and "nothing to suggest" in err  # the one group has a rule
+    r = sample_report()
+    unruled = Group("shops-3f2a", "shops", "shops", "count", None, (Membership("c4", "similarity", 80, "x"),))
+    fake_pipeline["report"] = Report(r.articles, r.claims, r.groups + (unruled,), r.findings, r.rules)
+    code, out, _ = cli(capsys, "rules", "suggest")
+    assert code == 0 and "shops-3f2a" in out
+    (tmp_path / "suggested").mkdir()
+    (tmp_path / "suggested" / "stubs.yaml").write_text(out)
+    assert [rule.id for rule in load_rules(tmp_path / "suggested").rules] == ["shops-3f2a"]
