@@ -106,8 +106,14 @@ def load_rules(directory: str | os.PathLike[str] | None) -> RuleSet:
             seen[rule.id] = f"{rule.path}:{rule.line}"
             rules.append(rule)
     if errors:
-        raise CheckerError("\n".join(errors))
+        raise CheckerError("\n".join(sorted(errors, key=_position)))
     return RuleSet(tuple(sorted(rules, key=lambda r: r.id)), settings)
+
+
+def _position(error: str) -> tuple[str, int, int, str]:
+    """Sort key: file, then line and column, so each file's problems read top to bottom."""
+    m = re.match(r"(.*?):(\d+):(\d+): ", error)
+    return (m.group(1), int(m.group(2)), int(m.group(3)), error) if m else (error, 0, 0, error)
 
 
 def _rule_files(root: Path) -> list[Path]:

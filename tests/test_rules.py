@@ -202,6 +202,7 @@ def test_wrong_types_and_bad_values_are_all_reported_at_once(tmp_path: Path) -> 
             lines,
         )
     assert len(lines) == len(expected)
+    assert [int(line.split(":")[1]) for line in lines] == sorted(expected)  # top to bottom
 
 
 def test_missing_keys_and_bad_reference(tmp_path: Path) -> None:
