@@ -137,7 +137,7 @@ class Group:
         return tuple(m.claim for m in self.members)
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     info = "info"
     minor = "minor"
     major = "major"
