@@ -18,7 +18,7 @@ from functools import lru_cache
 from checker import context
 from checker.model import Article, Claim
 from checker.numbers import Figure, find_numbers, is_year_like
-from checker.semantics import ROWS, apply_hedges, apply_trend, interval
+from checker.semantics import ROWS, apply_hedges, apply_suffix_hedge, apply_trend, interval
 from checker.units import (
     ABBREV_RE,
     ABBREVIATIONS,
@@ -208,6 +208,7 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         apply_trend(text, fig, lo)
         if fig.kind != "fraction":
             _attach_unit(text, fig, hi)
+            apply_suffix_hedge(text, fig, hi)
         else:
             of = _FRACTION_OF_RE.match(text, fig.end, hi)
             if of and of.group(1).lower() in MEASURE_WORDS:
@@ -384,7 +385,7 @@ def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
         if _NUMBER_SIGN_RE.search(before) or _ADDRESS_RE.match(after) or re.match(r"\s+ZIP\b", after):
             return True
     if fig.spelled and fig.value == 1 and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|such|"
-                                                   r"another|someone|anyone|last|only)\s+$", before, re.I):
+                                                   r"another|last|the\s+only)\s+$", before, re.I):
         return True  # "no one", "the one", "which one"
     if fig.value == 1 and _ONE_OF_RE.match(after) and fig.unit is None:
         return True  # "one of the best"
@@ -431,7 +432,7 @@ def _attach_unit(text: str, fig: Figure, hi: int) -> None:
     e = fig.end
     old = _AGE_UNIT_RE.match(text, e, hi)
     if old:
-        fig.unit, fig.dimension = f"{old.group(1).lower()} of age", "measure"
+        fig.unit, fig.dimension, fig.end = f"{old.group(1).lower()} of age", "measure", old.end()
         return
     times = re.match(r"\s+times\b", text[e:hi])
     if times and fig.value is not None and not fig.spelled:
@@ -537,10 +538,11 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
         pos = m.end()
         if fig.value == 1 and fig.hedge == "exact":
             if not w[0].isupper():
-                fig.unit = w
+                fig.unit, fig.unit_end = w, pos
             return
         if is_plural(w) and not (w[0].isupper() and len(words) < 4 and _next_is_plural(text, pos, hi)):
             fig.unit = w
+            fig.unit_end = pos
             _per(text, fig, hi, pos, extend=False)
             return
 

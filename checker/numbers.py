@@ -56,6 +56,7 @@ class Figure:
     spelled: bool = False
     glued_letters: str = ""  # letters glued before the digits that were not a currency
     years: bool = False  # a range of two year-like numbers ("between 2014 and 2017")
+    unit_end: int = 0  # end of the counted noun, when the unit is one ("50 pupils")
 
     def __post_init__(self) -> None:
         if self.value is not None and self.low is None and self.high is None:
@@ -383,7 +384,7 @@ _METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|bel
                              r"and|or|by|on|at|per|high|under|over|x)\b")
 _MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾⅓⅔⅛])")
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-_PENCE_RE = re.compile(r" ?p(?![\w.'’])")
+_PENCE_RE = re.compile(r" ?p(?![\w'’]|\.\w)")
 _SCIENTIFIC_RE = re.compile(r"\s*[×x]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d{1,3})(?!\d)")
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b)\s*", re.IGNORECASE)
@@ -463,7 +464,7 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         fig.start = lead.start()
     else:
         fig.sem.append("range")
-        if lead is not None and lead_word == "between":
+        if lead is not None:
             fig.start = lead.start()
     return fig
 

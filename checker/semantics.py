@@ -51,7 +51,7 @@ TABLE: tuple[Row, ...] = (
     _row("average", "averaged|averaging|averages|on average", "approximate", "approx",
          "averaged 7.3 points -> 7.3 [6.57, 8.03] (an average stands for values around it)"),
     _row("more-than", "more than|over|above|in excess of|upwards of|greater than|north of|exceeding|"
-         "over than|well over|more then", "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
+         "over than|well over", "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
     _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|or more", "at-least",
          "above", "at least 1,000 -> 1000 [1000, -]"),
     _row("plus", "-plus|+", "at-least", "above", "25 million-plus -> 2.5e7 [2.5e7, -]"),
@@ -162,7 +162,10 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
     if m:
         word = (m.group("w") or m.group("s") or m.group("g")).lower()
         row = _PREFIX_WORDS.get(re.sub(r"\s+", " ", word))
-        fig.start = m.start()
+        if fig.hedge in ("range", "vague") and row not in ("approx", "nearly"):
+            row = None  # "over three or four years" is a duration, not "more than"
+        else:
+            fig.start = m.start()
     sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 12)])
     if sm and row is None:
         row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(re.sub(r"\s+", " ", sm.group("w").lower()))
@@ -172,6 +175,21 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
     fig.sem.append(row)
     if fig.hedge in ("range", "vague") or fig.value is None:
         return  # "about 14-18 mpg", "some tens of thousands": the interval already says it
+    fig.hedge = ROWS[row].hedge or fig.hedge
+    fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+
+
+def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
+    """A hedge after the unit or counted noun: '20 days or so', '50 pupils or fewer'."""
+    if fig.hedge != "exact" or fig.value is None:
+        return
+    end = max(fig.end, fig.unit_end)
+    sm = _SUFFIX_RE.match(text[end:min(hi, end + 12)])
+    if not sm or not sm.group("w"):
+        return
+    row = _SUFFIX_WORDS[re.sub(r"\s+", " ", sm.group("w").lower())]
+    fig.end = end + sm.end()
+    fig.sem.append(row)
     fig.hedge = ROWS[row].hedge or fig.hedge
     fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
 
@@ -192,3 +210,15 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
         row = _TRENDS[m.group("t").lower()]
         fig.trend = "up" if row == "trend-up" else "down"
         fig.sem.append(row)
+
+
+def markdown_table() -> str:
+    """The table as Markdown, as docs/semantics.md shows it (a test keeps the two the same)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| id | words | hedge | interval rule | example |", "|---|---|---|---|---|"]
+    for r in TABLE:
+        words = ", ".join(r.words)
+        lines.append(f"| `{r.id}` | {cell(words)} | {r.hedge or '—'} | {r.rule} | {cell(r.example)} |")
+    return "\n".join(lines) + "\n"

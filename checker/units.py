@@ -109,7 +109,8 @@ GLUED_ONLY: dict[str, str] = {
     "W": "watt", "V": "volt", "A": "ampere", "F": "farad", "C": "degree celsius", "K": "kelvin",
     "B": "byte", "G": "generation wireless",
 }
-SPACED_SINGLE = {"W": "watt", "V": "volt", "C": "degree celsius", "F": "degree fahrenheit", "m": "metre"}
+SPACED_SINGLE = {"W": "watt", "V": "volt", "C": "degree celsius", "F": "degree fahrenheit", "m": "metre",
+                 "g": "gram"}
 
 
 def _alternation(surfaces: list[str]) -> str:
@@ -120,7 +121,7 @@ _END = r"(?![A-Za-z0-9])"
 MEASURE_WORD_RE = re.compile(rf"[\s-]*({_alternation(list(MEASURE_WORDS))}){_END}", re.IGNORECASE)
 ABBREV_RE = re.compile(rf"[\s-]?({_alternation(list(ABBREVIATIONS))})(?![A-Za-z])")
 GLUED_RE = re.compile(rf"({_alternation(list(GLUED_ONLY))})(?![A-Za-z])")
-SPACED_SINGLE_RE = re.compile(r" ([WVCFm])(?=[\s.,;:)]|$)")
+SPACED_SINGLE_RE = re.compile(r" ([WVCFmg])(?=[\s.,;:)]|$)")
 
 _IRREGULAR_LEMMAS = {
     "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
