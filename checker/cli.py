@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,6 +190,7 @@ def report(
     result = _run(paths, rules)
     if fmt is ReportFormat.markdown and output is not None:
         write_markdown(result, str(output))
+        _err(f"wrote {output}: {_summary(result)}")
         return ExitCode.OK
     renderers: dict[ReportFormat, Callable[[Report], str]] = {
         ReportFormat.markdown: render_markdown,
@@ -200,7 +202,20 @@ def report(
         _out(text)
     else:
         write_atomic(output, text)
+        _err(f"wrote {output}: {_summary(result)}")
     return ExitCode.OK
+
+
+def _summary(result: Report) -> str:
+    """One line saying what a report holds: counts of articles, claims, quantities, findings."""
+    by_severity = Counter(f.severity for f in result.findings)
+    severities = ", ".join(
+        f"{by_severity[s.value]} {s.value}" for s in reversed(Severity) if by_severity[s.value]
+    )
+    return (
+        f"{len(result.articles)} articles, {len(result.claims)} claims, {len(result.groups)} quantities, "
+        f"{len(result.findings)} findings" + (f" ({severities})" if severities else "")
+    )
 
 
 @app.command()
