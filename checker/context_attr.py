@@ -24,6 +24,7 @@ from checker.context_words import (
     CONJ_STOP,
     DETS,
     IRREGULAR,
+    KNOWN_VERBS,
     PREPS,
     PRONOUNS,
     RELATIVES,
@@ -43,8 +44,17 @@ _NOUNLIKE = wordset(
     "find finds show shows project projects forecast forecasts cite put tweet tweets")
 _LEAD_TRIM = wordset("but and so however meanwhile also yet then while now")
 _SUBJECT_INNER = wordset("of for to at and the a an from in on with")
+_OCCASIONS = (
+    "statement|interview|press|news|briefing|conference|letter|speech|tweet|post|hearing|meeting|call|email|"
+    "televised|radio|video|report|parliament|congress|court"
+)
+_WHEN = "|".join(WEEKDAYS) + "|week|month|year|weekend|morning|evening|night|january|february|march|april|" \
+    "may|june|july|august|september|october|november|december"
+# Trailing circumstances of the saying, not part of the speaker: "on Tuesday", "in a statement",
+# "at a press briefing in Beijing", "last week", "earlier".
 _TAIL_TIME = re.compile(
-    r"(?:\s+(?:on|in|at|during|last|this|earlier|late|early)\b.*|\s+(?:" + "|".join(WEEKDAYS) + r")\b.*)$",
+    rf"\s+(?:(?:on|in|at|during|last|this|earlier|late|early|by|via|over)\s+(?:a\s+|an\s+|the\s+|its\s+|this\s+)?"
+    rf"(?:{_WHEN}|{_OCCASIONS})\b.*|(?:{'|'.join(WEEKDAYS)}|yesterday|today|earlier|later|previously)\b.*)$",
     re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
@@ -81,7 +91,9 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
         if not (nxt.lower() in ("that", ",", ":") or nxt in _QUOTES or nxt.lower() in DETS
                 or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
-    return w in ("said", "told") or not w.endswith("ing")
+    if w.endswith("ing"):
+        return i > 0 and toks[i - 1].text == ","  # ", putting the crowd at ...", ", saying ..."
+    return True
 
 
 def _clean(phrase: str) -> str | None:
@@ -189,9 +201,25 @@ def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | Non
     for v in range(len(toks) - 1, -1, -1):
         if toks[v].start >= pos or not _is_attr_verb(toks, v):
             continue
-        subject = _subject_before(text, toks, v)
+        if toks[v].low.endswith("ing"):
+            main = _main_verb(toks, v)  # "Police gave a lower figure, putting the crowd at 21,000"
+            subject = _subject_before(text, toks, main) if main is not None else None
+        else:
+            subject = _subject_before(text, toks, v)
         if subject:
             return pos - toks[v].start, subject
+    return None
+
+
+def _main_verb(toks: list[Token], end: int) -> int | None:
+    """The first verb of the sentence before token ``end``."""
+    for k in range(1, end):
+        low = toks[k].low
+        if not toks[k].text[0].islower():
+            continue
+        if low in AUX or is_past_form(low) or (low.endswith("s") and lemma(low) in KNOWN_VERBS
+                                               and toks[k - 1].low not in DETS):
+            return k
     return None
 
 

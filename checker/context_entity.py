@@ -42,12 +42,16 @@ _UNIT_SKIP = wordset("% percent per cent pc percentage point points")
 _GENERIC_GOVERNORS = wordset("include including includes included be have")
 _MODALS = wordset("to will would could can may might should must shall")
 _PRE_FIGURE_SKIP = DETS | wordset(
-    "estimated additional further another other record new all-time extra total roughly nearly")
+    "estimated additional further another other record new all-time extra total roughly nearly just only "
+    "some about around almost approximately it them us him her")
 _HEARSAY = wordset("said believed thought estimated feared understood known reported expected presumed")
 _BE = wordset("is are was were be been being 's ’s")
 _NP_ADVERBS = wordset("only just alone each apiece still already also reportedly allegedly never not likely "
                       "probably")
-_NEEDS_TIME_NOUN = wordset("this last each every so")
+_LEFT_PREPS = wordset("to at by around near for up down from")
+_MEASURE_ADJECTIVES = wordset(
+    "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
+_NEEDS_TIME_NOUN = wordset("this last each every so next")
 _TIME_NOUNS = wordset(
     "year years month months week weeks day days quarter decade century spring summer autumn fall winter "
     "weekend morning evening night time season")
@@ -96,7 +100,7 @@ def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[
     if i < hi and toks[i].low == "of":
         i += 1
     elif dimension == "currency" and i + 1 < hi and toks[i].low in ("in", "for", "worth", "on") \
-            and not _is_time_word(toks[i + 1]):
+            and not _is_time_word(toks[i + 1]) and toks[i + 1].low not in DETS:
         i += 1
         if i < hi and toks[i].low == "of":
             i += 1
@@ -335,6 +339,9 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
     """(entity, predicate) of the figure tokens [f0, f1) in the clause [lo, hi)."""
     np_words, i = _np_right(toks, f1, hi, dimension)
     head = phrase(text, np_words)
+    adjective = ""
+    if head.lower() in _MEASURE_ADJECTIVES:  # "90 miles wide": the subject is measured
+        head, adjective = "", head
     tail, predicate = _after_figure(text, toks, i, hi, lo)
     g, lo = _governor(toks, f0, lo)
     if head and g >= lo:
@@ -357,41 +364,64 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
     if not head and g >= lo and _is_verb_governor(toks, g, lo):
         predicate = predicate or lemma(toks[g].text)  # "which organisers said drew 50,000"
     if not head:
-        head, pred = _head_from_left(text, toks, g, lo)
+        head, pred = _head_from_left(text, toks, g, lo, dimension)
         predicate = predicate or pred
         if not head and tail and unit and dimension == "count":
             head = unit
+    if head and adjective and not tail:
+        tail = f"({adjective})"
     entity = " ".join(x for x in (head, tail) if x).strip() or None
     if entity and len(entity) > 120:
         entity = entity[:120].rsplit(" ", 1)[0]
     return entity, predicate
 
 
-def _head_from_left(text: str, toks: list[Token], g: int, lo: int) -> tuple[str, str | None]:
-    """Entity when no noun follows the figure: 'toll *of* 40', 'toll *rose to* 40', '*put the crowd at*'."""
+def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
+    """Token v is a verb form: 'rose', 'was', 'will cost', 'is trending', 'averaged', 'stands'."""
+    t, prev = toks[v], (toks[v - 1].low if v > lo else "")
+    if is_past_form(t.low) or t.low in AUX:
+        return True
+    if prev in DETS or prev in PREPS or prev == "of":
+        return False
+    verb = lemma(t.text)
+    if t.low.endswith("ing"):
+        k = v - 1
+        while k > lo and (toks[k].low in AUX_FILLERS or toks[k].low.endswith("ly")):
+            k -= 1  # "is also trending"
+        return verb in KNOWN_VERBS | LINKING_VERBS and (toks[k].low in AUX or v == lo or prev == ",")
+    return prev in _MODALS and verb in KNOWN_VERBS or verb in LINKING_VERBS | _ESTIMATE_VERBS \
+        or is_finite_verb(t.low) or (t.low.endswith("s") and verb in KNOWN_VERBS)
+
+
+def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: str) -> tuple[str, str | None]:
+    """Entity when no noun follows the figure: 'toll *of* 40', 'toll *rose to* 40', '*put the crowd at*'
+    and, for amounts and measures, the subject of the verb ('petrol *averaged* $2.11 a gallon')."""
     if g < lo:
         return "", None
     low = toks[g].low
-    if low == "of":
+    if low in ("of", "worth"):
         return subject_left(text, toks, g - 1, lo), None
-    if low in ("to", "at", "by", "around", "near") and g - 1 >= lo:
+    if low in _LEFT_PREPS and g - 1 >= lo:
         v = g - 1
         obj_end = v
-        while v >= lo and not (is_past_form(toks[v].low) or toks[v].low in AUX
-                               or v > lo and toks[v - 1].low in _MODALS and lemma(toks[v].text) in KNOWN_VERBS
-                               or toks[v].low.endswith("ing") and lemma(toks[v].text) in KNOWN_VERBS
-                               and (v == 0 or toks[v - 1].low not in PREPS | DETS | {"of"})
-                               or lemma(toks[v].text) in LINKING_VERBS | _ESTIMATE_VERBS
-                               and (v == lo or toks[v - 1].low not in DETS)):
+        while v >= lo and not _is_left_verb(toks, v, lo):
             v -= 1
         if v < lo:
             return "", None
-        head = subject_left(text, toks, obj_end, v + 1) if obj_end > v else ""
+        between = toks[v + 1:obj_end + 1]
+        object_ok = between and not any(
+            is_number(t) or t.low in ("up", "down") or t.low in AUX_FILLERS or _is_left_verb(toks, k, lo)
+            for k, t in enumerate(between, start=v + 1))
+        head = subject_left(text, toks, obj_end, v + 1) if object_ok else ""
         if not head:
             head = subject_left(text, toks, skip_left_aux(toks, v - 1, lo), lo)
         return head, lemma(toks[v].text)
-    if low in AUX or lemma(toks[g].text) in LINKING_VERBS:
-        return subject_left(text, toks, skip_left_aux(toks, g - 1, lo), lo), lemma(toks[g].text)
+    verb_left = dimension != "count" and _is_left_verb(toks, g, lo)
+    if low in AUX or lemma(toks[g].text) in LINKING_VERBS or verb_left:
+        j = skip_left_aux(toks, g - 1, lo)
+        if j < lo and lo >= 2 and toks[lo - 1].low in _REL_SUBJECT:
+            j, lo = lo - 2, 0  # "the small country that is about 90 miles wide"
+        return subject_left(text, toks, j, lo), lemma(toks[g].text)
     return "", None
 
 

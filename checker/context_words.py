@@ -31,8 +31,8 @@ RELATIVES = wordset("who whom whose which that where when while")
 CONJ_STOP = wordset("but whereas although though because so yet if unless as than while nor however")
 # Words that open a time or scope phrase: the entity stops there, the scope reader takes over.
 SCOPE_OPENERS = wordset(
-    "since last this each every per annually yearly monthly weekly daily currently now so to-date "
-    "today yesterday altogether overall cumulatively")
+    "since last this next each every per annually yearly monthly weekly daily currently now so to-date "
+    "today yesterday altogether overall cumulatively worldwide nationwide globally abroad overseas")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
