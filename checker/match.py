@@ -387,6 +387,11 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     if nearby and (fa.family and fb.family or (entity or 0) >= 70):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
+    if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
+        # Each round of sanctions names its own targets: "two officials" and "seven officials" count
+        # different sets, so only the same number twice is one figure (the rule kind "tally").
+        score = min(score, WHAT_CAP)
+        evidence.append("different rounds")
     if entity is None and not same_figure and not (fa.family and fb.family):
         # Agreeing on the story (context) says nothing about what is measured.
         score = min(score, WHAT_CAP)
@@ -529,6 +534,9 @@ UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.spl
 PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
 GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
 
+# Families whose counts are tallies of separate actions, never estimates of one figure.
+TALLY_FAMILIES = frozenset({"sanction"})
+
 # Words that name a kind of event: a capitalised name around one ("Cyclone Talia", "Women's March")
 # names one event, and two claims naming different events are never grouped.
 _EVENT_TEXT = """
@@ -563,6 +571,7 @@ PREDICATE_FAMILIES = {
     ),
     "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
     "survey": ("survey", "interview", "poll", "sampl", "question"),
+    "sanction": ("sanction", "blacklist", "expel", "expuls"),
     "job loss": ("cut", "lose", "lost", "loss", "axe", "shed", "lay off", "laid off", "layoff", "redundan"),
     "hiring": ("hire", "hiring", "recruit", "creat", "add"),
 }

@@ -696,3 +696,42 @@ def test_seed_pipeline_camps_in_one_group_populations_apart_sanctions_tallied() 
         "xinjiang-sanctioned-entities", []
     )
     assert {"seven", "two", "10", "four"} <= set(sanctioned)
+
+
+def test_sanction_rounds_are_not_one_figure_without_rules() -> None:
+    cs = [
+        claim(
+            "s7",
+            "a.txt",
+            "Lawmakers asked for sanctions on seven Chinese officials.",
+            "seven",
+            value=7,
+            unit="officials",
+            entity="Chinese officials sanctioned",
+            predicate="sanction",
+        ),
+        claim(
+            "s2",
+            "b.txt",
+            "The Treasury said it was sanctioning two Chinese officials.",
+            "two",
+            value=2,
+            unit="officials",
+            entity="Chinese officials sanctioned",
+            predicate="sanction",
+        ),
+        claim(
+            "s2b",
+            "c.txt",
+            "Washington sanctioned two Chinese officials on Monday.",
+            "two",
+            value=2,
+            unit="officials",
+            entity="Chinese officials sanctioned",
+            predicate="sanction",
+        ),
+    ]
+    claims, _ = match(cs, RuleSet.empty())
+    q = {c.id: c.quantity for c in claims}
+    assert q["s7"] is None or q["s7"] != q["s2"]
+    assert q["s2"] == q["s2b"] is not None  # the same round reported twice is one figure
