@@ -265,6 +265,7 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         if 0 < frac < 1:
             fig.value = parse_digits(raw) + frac
             fig.end = fig.num_end = e = mixed.end()
+            fig.sem.append("fraction")
     sci = _SCIENTIFIC_RE.match(text, e, hi)
     if sci:
         fig.value = parse_digits(raw) * 10 ** int(sci.group(1).replace("−", "-"))
