@@ -3,14 +3,15 @@
 1. **Rules.** A claim joins the rule whose cues it satisfies (see docs/rules.md) and whose
    dimension and unit it is compatible with; when several rules fit, the one whose cues sit closest
    to the figure wins.
-2. **Similarity.** Claims no rule takes are linked when they measure a compatible thing (same
-   dimension, compatible units and predicates) and are similar enough in what they measure
-   (entity), the event and place they are about (context) and their predicate. Groups are
-   complete-linkage clusters: every pair in a group is linked, so one chain of look-alikes cannot
-   merge two quantities. A similarity group is kept only when it is worth comparing: claims from at
-   least two articles, or from two different speakers in one article (organisers against police).
+2. **Similarity.** Claims no rule takes are scored pair by pair on what they measure (entity, unit,
+   predicate), the event and place they are about (context), the figure itself and where it sits.
+   Some pairs may never share a group (a veto: other units, other predicate families, two named
+   events, two stories). Links at or above the threshold are taken strongest first; a link joins
+   two clusters unless that would hold a vetoed pair or the clusters disagree on the whole, so one
+   look-alike cannot chain two quantities together. A group is kept only when it is worth
+   comparing: claims from two articles, or from two speakers in one article (organisers and police).
 
-Everything is sorted before it is clustered, so the result never depends on input order.
+Everything is sorted before it is compared, so the result never depends on input order.
 """
 
 from __future__ import annotations
