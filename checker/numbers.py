@@ -65,7 +65,7 @@ class Figure:
 
 _DIGITS_RE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+")
 _SPELLED_RE = re.compile(
-    rf"\b(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_NUMWORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMWORD}))*\b",
+    rf"\b(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_NUMWORD})(?:(?:[\s-]+|\s+and\s+|,\s+)(?:{_NUMWORD}))*\b",
     re.IGNORECASE,
 )
 _VAGUE_RE = re.compile(
@@ -130,15 +130,18 @@ def parse_spelled(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _split_spelled(words: list[str]) -> list[list[int]]:
+def _split_spelled(words: list[str], commas: list[bool] | None = None) -> list[list[int]]:
     """Split a run of number words into well-formed numbers; returns index groups.
 
-    'one two' is two numbers; 'twenty five' and 'twenty-five' one; 'and' only joins after a scale.
+    'one two' is two numbers; 'twenty five' and 'twenty-five' one; 'and' and a comma only join after
+    a scale word ('one thousand, two hundred and five').
     """
     groups: list[list[int]] = []
     prev: str | None = None
     after_and = False
     for i, w in enumerate(x.lower() for x in words):
+        if commas and commas[i] and prev != "scale":
+            prev = None
         if w == "and":
             after_and = prev == "scale"
             if not after_and:
@@ -180,7 +183,8 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
             add(_digits(text, m, lo, hi))
     for m in _SPELLED_RE.finditer(text, lo, hi):
         words = [(w.group(), w.start() + m.start()) for w in re.finditer(r"[A-Za-z]+", m.group())]
-        for group in _split_spelled([w for w, _ in words]):
+        commas = [i > 0 and "," in text[words[i - 1][1]:words[i][1]] for i in range(len(words))]
+        for group in _split_spelled([w for w, _ in words], commas):
             s = words[group[0]][1]
             e = words[group[-1]][1] + len(words[group[-1]][0])
             value = parse_spelled([words[i][0] for i in group])
