@@ -18,7 +18,6 @@ COMMANDS = ["extract", "report", "check", "explain", "accept", "rules suggest", 
 
 def _cli_commands() -> list[str]:
     """Every command the typer app offers, with sub-commands as "group command"."""
-    import click
     import typer
 
     from checker.cli import app
@@ -26,9 +25,10 @@ def _cli_commands() -> list[str]:
     root = typer.main.get_command(app)
     out: list[str] = []
 
-    def walk(cmd: click.Command, prefix: str) -> None:
-        if isinstance(cmd, click.Group):
-            for name, sub in sorted(cmd.commands.items()):
+    def walk(cmd: object, prefix: str) -> None:
+        subs = getattr(cmd, "commands", None)  # a click group (typer may vendor click)
+        if subs is not None:
+            for name, sub in sorted(subs.items()):
                 walk(sub, f"{prefix} {name}".strip())
         else:
             out.append(prefix)
