@@ -264,6 +264,7 @@ class Features:
 def _features(view: View) -> Features:
     c = view.claim
     stem = _stem(c.predicate) if c.predicate and c.predicate.lower() not in LIGHT_VERBS else None
+    # Units are compared on their own; as entity words they would make every "jobs" alike.
     unit = set(_content_words(c.unit))
     speaker = set(_content_words(c.attribution))
     words = {
@@ -619,7 +620,8 @@ def compatible_units(a: str | None, b: str | None, dimension: str) -> bool:
 def predicate_family(predicate: str | None, unit: str | None = None) -> str | None:
     """The family of what happened ("killed" -> death); None when unknown."""
     for text in (predicate, unit):
-        low = (text or "").lower()
+        # Capitalised words are names and months, not what happened ("since March", "the Women's March").
+        low = re.sub(r"\b[A-Z][\w'’-]*", " ", text or "").lower()
         if not low:
             continue
         for family, stems in PREDICATE_FAMILIES.items():
