@@ -35,8 +35,9 @@ CQE_SETS = ("age-model", "currency-model", "dimension-model", "temperature-model
 
 # checker's ISO currency codes and unit names -> NewsQuant's normalized_unit vocabulary
 CURRENCY_NAMES = {
-    "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen", "AUD": "australian dollar",
-    "CAD": "canadian dollar", "HKD": "hong kong dollar", "NZD": "new zealand dollar", "SGD": "singapore dollar",
+    "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar",
     "MYR": "malaysian ringgit", "ILS": "shekel", "DKK": "danish krone", "SEK": "swedish krona",
     "NOK": "norwegian krone", "CHF": "swiss franc", "CNY": "chinese yuan", "INR": "indian rupee",
     "KRW": "south korean won", "RUB": "russian ruble", "ZAR": "south african rand", "BRL": "brazilian real",
@@ -166,7 +167,9 @@ def _same_word(x: str, y: str) -> bool:
     return x == y or (len(x) >= 4 and y.startswith(x) and len(y) - len(x) <= 2)  # "virus" ~ "viruse"
 
 
-_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "its", "their", "his", "her"])
+_STOP = frozenset(
+    ["the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "its", "their"]
+)
 
 
 def concept_overlap(p: Q, g: Q) -> bool:

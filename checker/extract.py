@@ -38,8 +38,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_YEARLY_NOUNS = _words("""sales revenues earnings profits results figures elections games olympics levels prices
-    numbers estimates budgets accounts models editions seasons exceeds""")
+_YEARLY_NOUNS = _words("""sales revenues earnings profits results figures elections games olympics levels
+    prices numbers estimates budgets accounts models editions seasons exceeds""")
 _TIME_UNITS = _words("year years month months week weeks day days hour hours minute minutes decade century")
 
 
@@ -107,7 +107,7 @@ _GLUED_UNKNOWN_RE = re.compile(r"[A-Za-zµμ°Ω′″/][\w/µμ°·²³-]{0,7}"
 _SPACED_UNKNOWN_RE = re.compile(r" ((?:[A-Za-zµμΩ]{1,4}/[A-Za-z]{1,4}\d?)|(?:[A-Za-zµμΩ]{1,4}\d))(?![\w/])")
 _PER_RE = re.compile(r"[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+)"
                      r"(?![\w-]*\s+(?:earlier|ago|later|before|after|on)\b)", re.IGNORECASE)
-_PER_NOUNS = _words("""dozen 
+_PER_NOUNS = _words("""dozen
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
@@ -231,9 +231,9 @@ def _dollars_and_cents(text: str, figs: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in figs:
         prev = out[-1] if out else None
-        if prev is not None and prev.dimension == "currency" and fig.unit == "cent" and prev.value is not None \
-                and fig.value is not None and prev.hedge == fig.hedge == "exact" and fig.value < 100 \
-                and _AND_RE.fullmatch(text, prev.end, fig.start):
+        if prev is not None and prev.dimension == "currency" and fig.unit == "cent" \
+                and prev.value is not None and fig.value is not None and fig.value < 100 \
+                and prev.hedge == fig.hedge == "exact" and _AND_RE.fullmatch(text, prev.end, fig.start):
             prev.value = prev.low = prev.high = prev.value + fig.value / 100
             prev.end = fig.end
             continue
@@ -346,7 +346,8 @@ def _in_name(text: str, fig: Figure, lo: int) -> bool:
 
 def _bare_one(text: str, fig: Figure) -> bool:
     """A spelled 'one' with nothing counted after it is a pronoun ("no one", "one could")."""
-    return fig.unit is None and fig.spelled and fig.value == 1 and fig.kind == "number" and fig.hedge == "exact"
+    return (fig.unit is None and fig.spelled and fig.value == 1 and fig.kind == "number"
+            and fig.hedge == "exact")
 
 
 def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:

@@ -356,8 +356,9 @@ def _suffixes(text: str, fig: Figure, hi: int) -> None:
         fig.unit, fig.dimension, fig.end = CURRENCY_SUFFIX_SYMBOLS[sym.group(1)], "currency", sym.end()
         fig.sem.append("currency")
         return
-    if fig.has_mult and re.match(r"\s+pounds\b(?!\s+of\b)", text[e:hi]):
-        fig.unit, fig.dimension, fig.end = "GBP", "currency", e + len(re.match(r"\s+pounds", text[e:hi]).group())
+    pounds = re.match(r"\s+pounds\b(?!\s+of\b)", text[e:hi]) if fig.has_mult else None
+    if pounds:
+        fig.unit, fig.dimension, fig.end = "GBP", "currency", e + pounds.end()
         fig.sem.append("currency")
         return
     pence = _PENCE_RE.match(text, e, hi)
@@ -385,8 +386,8 @@ _CUR_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_SYMBOL_RE = re.compile(" ?([" + re.escape("".join(CURRENCY_SUFFIX_SYMBOLS)) + r"])(?!\s?\d)")
-_METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|to|"
-                             r"and|or|by|on|at|per|high|under|over|x)\b")
+_METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|"
+                             r"to|and|or|by|on|at|per|under|over|x)\b")
 _MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾⅓⅔⅛])")
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _PENCE_RE = re.compile(r" ?p(?![\w'’]|\.\w)")
@@ -443,7 +444,8 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         return None  # "in 2018 to 3.9 million" is not a range
     if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
         return None
-    if word == "to" and re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start]) and b.value > 3 * a.value > 0:
+    by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
+    if word == "to" and by and b.value > 3 * a.value > 0:
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     av, bv = a.value, b.value
     if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:

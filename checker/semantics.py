@@ -144,7 +144,8 @@ _TREND_RE = re.compile(
     r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
     re.IGNORECASE,
 )
-_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$", re.IGNORECASE)
+_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$",
+                          re.IGNORECASE)
 _NOT_TREND_UP_RE = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|set|sets|made|make|makes|signed|sign|took|take|"
     r"takes|taken|ended|end|ends|racked|rack|racks|turned|turn|showed|show|shows|came|come|comes|paid|pay|"

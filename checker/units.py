@@ -25,7 +25,8 @@ CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {
 }
 CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD", "u.s. dollar": "USD",
-    "chinese yuan": "CNY", "canadian dollar": "CAD", "australian dollar": "AUD", "american dollars": "USD", "dollars": "USD",
+    "chinese yuan": "CNY", "canadian dollar": "CAD", "australian dollar": "AUD", "american dollars": "USD",
+    "dollars": "USD",
     "dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
     "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "euros": "EUR",
     "euro": "EUR", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -74,7 +75,8 @@ _WORD_UNITS = {
     "horsepower": "horsepower|brake horsepower", "degree celsius":
     "degrees celsius|degree celsius|degrees centigrade|celsius|centigrade|celcius|degrees c|deg celsius|"
     "deg c|deg. c", "degree fahrenheit":
-    "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|degrees f|deg fahrenheit|deg f|deg. f", "degree": "degrees|degree",
+    "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|degrees f|deg fahrenheit|deg f|deg. f",
+    "degree": "degrees|degree",
     "decibel": "decibels|decibel", "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
     "calorie": "calories|calorie", "byte": "bytes", "gigabyte": "gigabytes|gigabyte",
     "terabyte": "terabytes|terabyte", "megabyte": "megabytes|megabyte",
@@ -92,7 +94,8 @@ for _name, _surfaces in _WORD_UNITS.items():
 ABBREVIATIONS: dict[str, str] = {
     "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kph": "kilometre per hour",
     "mph": "mile per hour", "mpg": "mile per gallon", "km": "kilometre", "cm": "centimetre",
-    "mm": "millimetre", "dm": "decimetre", "μg": "microgram", "µg": "microgram", "nm": "nanometre", "μm": "micrometre", "µm": "micrometre", "m2": "square metre",
+    "mm": "millimetre", "dm": "decimetre", "μg": "microgram", "µg": "microgram", "nm": "nanometre",
+    "μm": "micrometre", "µm": "micrometre", "m2": "square metre",
     "km2": "square kilometre", "ft": "foot", "mi": "mile", "kg": "kilogram", "mg": "milligram",
     "lb": "pound-mass", "lbs": "pound-mass", "oz": "ounce", "mL": "millilitre", "ml": "millilitre",
     "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
