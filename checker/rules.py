@@ -8,6 +8,7 @@ lines in one :class:`CheckerError`. See docs/rules.md for the format.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable
@@ -188,7 +189,7 @@ class _Check:
             self.at(node, f"{what} must be a number")
             return None
         value = float(yaml.safe_load(node.value))
-        if value != value or not ok(value):
+        if not math.isfinite(value) or not ok(value):
             self.at(node, f"{what} must be {expect}, got {node.value}")
             return None
         return value
