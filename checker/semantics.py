@@ -82,7 +82,7 @@ TABLE: tuple[Row, ...] = (
          "USD10m -> 1e7 USD"),
     _row("negative", "minus|-|−", None, "modifier", "minus 387 Fahrenheit -> -387"),
     _row("trend-up", "rose|rise|rises|rising|risen|up|increased|increase|increases|increasing|grew|grow|"
-         "grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|"
+         "grows|growing|grown|gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|"
          "surged|surge|surging|soared|soaring|added|adds|advanced|advance|rallied|boosted|upward|upwards|+",
          None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
@@ -96,14 +96,19 @@ if any(r.hedge is not None and r.hedge not in HEDGES for r in TABLE):
     raise RuntimeError("semantics table: hedge outside model.HEDGES")
 
 
+def _round(x: float) -> float:
+    """12 significant digits: 0.18 rather than 0.18000000000000002 in reports and JSON."""
+    return float(f"{x:.12g}")
+
+
 def interval(rule: str, v: float) -> tuple[float | None, float | None, float | None]:
     """(value, low, high) for one number under an interval rule (``ends``/``magnitude`` are built
     by the extractor, which knows both ends)."""
     if rule == "approx":
-        a, b = v * (1 - APPROX), v * (1 + APPROX)
+        a, b = _round(v * (1 - APPROX)), _round(v * (1 + APPROX))
         return v, min(a, b), max(a, b)
     if rule == "nearly":
-        a = v * (1 - APPROX)
+        a = _round(v * (1 - APPROX))
         return v, min(a, v), max(a, v)
     if rule == "above":
         return v, v, None
@@ -144,7 +149,13 @@ _TREND_RE = re.compile(
     r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
     re.IGNORECASE,
 )
-_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$",
+# verbs that are a change only with "by" after their object ("raised rates by 0.75 percentage point")
+_UP_BY = "raised raise raises raising hiked hike hikes lifted boosted"
+_DOWN_BY = "lowered lower lowers reduced reduce reduces reducing trimmed slashed cuts cutting"
+_BY_VERBS = {**dict.fromkeys(_UP_BY.split(" "), "trend-up"),
+             **dict.fromkeys(_DOWN_BY.split(" "), "trend-down")}
+_TRENDS_BY = {**_TRENDS, **_BY_VERBS}
+_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS_BY))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$",
                           re.IGNORECASE)
 _NOT_TREND_UP_RE = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|set|sets|made|make|makes|signed|sign|took|take|"
@@ -208,7 +219,7 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
     if m and m.group("t").lower() == "up" and _NOT_TREND_UP_RE.search(text, max(lo, m.start() - 12), m.end()):
         m = None
     if m:
-        row = _TRENDS[m.group("t").lower()]
+        row = _TRENDS_BY[m.group("t").lower()]
         fig.trend = "up" if row == "trend-up" else "down"
         fig.sem.append(row)
 
@@ -223,3 +234,19 @@ def markdown_table() -> str:
         words = ", ".join(r.words)
         lines.append(f"| `{r.id}` | {cell(words)} | {r.hedge or '—'} | {r.rule} | {cell(r.example)} |")
     return "\n".join(lines) + "\n"
+
+
+def update_doc(path: str = "docs/semantics.md") -> bool:
+    """Rewrite the table between the markers in docs/semantics.md; True when it changed."""
+    from pathlib import Path
+
+    doc = Path(path).read_text(encoding="utf-8")
+    new = re.sub(r"(<!-- semantics-table:start -->\n).*?(<!-- semantics-table:end -->)",
+                 lambda m: m.group(1) + markdown_table() + m.group(2), doc, flags=re.S)
+    if new != doc:
+        Path(path).write_text(new, encoding="utf-8")
+    return new != doc
+
+
+if __name__ == "__main__":  # python -m checker.semantics: refresh the table in docs/semantics.md
+    update_doc()

@@ -57,7 +57,7 @@ def test_doc_table_matches_code() -> None:
     doc = (ROOT / "docs" / "semantics.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- semantics-table:start -->\n(.*?)<!-- semantics-table:end -->", doc, re.S)
     assert m, "docs/semantics.md lacks the table markers"
-    assert m.group(1) == semantics.markdown_table()
+    assert m.group(1) == semantics.markdown_table(), "run: python -m checker.semantics"
     doc_ids = re.findall(r"^\| `([\w-]+)` \|", m.group(1), re.M)
     assert doc_ids == [r.id for r in semantics.TABLE]
 
