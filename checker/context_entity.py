@@ -48,6 +48,9 @@ _HEARSAY = wordset("said believed thought estimated feared understood known repo
 _BE = wordset("is are was were be been being 's ’s")
 _NP_ADVERBS = wordset("only just alone each apiece still already also reportedly allegedly never not likely "
                       "probably")
+_RAISING = wordset("set expected likely due poised going about projected forecast forecasted scheduled seen "
+                   "tipped slated bound")
+_GENERIC_HEADS = wordset("total tally number figure count toll sum")
 _LEFT_PREPS = wordset("to at by around near for up down from")
 _MEASURE_ADJECTIVES = wordset(
     "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
@@ -368,6 +371,10 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
         predicate = predicate or pred
         if not head and tail and unit and dimension == "count":
             head = unit
+    if head.lower().split()[-1:] in ([w] for w in _GENERIC_HEADS):
+        earlier = _earlier_counted(text, toks, f0)  # "612 new cases ..., bringing the total to 4,270"
+        if earlier and earlier.lower() not in head.lower():
+            head = f"{head} ({earlier})"
     if head and adjective and not tail:
         tail = f"({adjective})"
     entity = " ".join(x for x in (head, tail) if x).strip() or None
@@ -381,6 +388,11 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
     t, prev = toks[v], (toks[v - 1].low if v > lo else "")
     if is_past_form(t.low) or t.low in AUX:
         return True
+    k = v - 1
+    while k > lo and (toks[k].low in AUX_FILLERS - {"to"} or toks[k].low.endswith("ly")):
+        k -= 1
+    if k >= lo and toks[k].low in _MODALS and is_word(t) and not t.low.endswith("ing"):
+        return True  # "will also boost", "can dip", "to trade"
     if prev in DETS or prev in PREPS or prev == "of":
         return False
     verb = lemma(t.text)
@@ -388,9 +400,19 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
         k = v - 1
         while k > lo and (toks[k].low in AUX_FILLERS or toks[k].low.endswith("ly")):
             k -= 1  # "is also trending"
-        return verb in KNOWN_VERBS | LINKING_VERBS and (toks[k].low in AUX or v == lo or prev == ",")
+        return toks[k].low in AUX or verb in KNOWN_VERBS | LINKING_VERBS and (v == lo or prev == ",")
     return prev in _MODALS and verb in KNOWN_VERBS or verb in LINKING_VERBS | _ESTIMATE_VERBS \
         or is_finite_verb(t.low) or (t.low.endswith("s") and verb in KNOWN_VERBS)
+
+
+def _earlier_counted(text: str, toks: list[Token], f0: int) -> str:
+    """The counted noun phrase of the nearest figure before token f0 in the sentence."""
+    for k in range(f0 - 1, -1, -1):
+        if is_number(toks[k]) and toks[k].text[:1].isdigit():
+            words, _ = _np_right(toks, k + 1, f0, "count")
+            if words and not any(is_number(w) for w in words):
+                return phrase(text, words)
+    return ""
 
 
 def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: str) -> tuple[str, str | None]:
@@ -403,18 +425,23 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: st
         return subject_left(text, toks, g - 1, lo), None
     if low in _LEFT_PREPS and g - 1 >= lo:
         v = g - 1
-        obj_end = v
-        while v >= lo and not _is_left_verb(toks, v, lo):
+        # The nearest verb, past intransitive ones ("since the outbreak began in March").
+        while v >= lo and (not _is_left_verb(toks, v, lo) or v + 2 < g and toks[v + 1].low in PREPS
+                           and _is_time_word(toks[v + 2]) and toks[v].low not in AUX):
             v -= 1
         if v < lo:
             return "", None
-        between = toks[v + 1:obj_end + 1]
-        object_ok = between and not any(
-            is_number(t) or t.low in ("up", "down") or t.low in AUX_FILLERS or _is_left_verb(toks, k, lo)
-            for k, t in enumerate(between, start=v + 1))
-        head = subject_left(text, toks, obj_end, v + 1) if object_ok else ""
+        obj, _ = _np_right(toks, v + 1, g, "count") if v + 1 < g and not _is_adverb(toks[v + 1]) else ([], v)
+        object_ok = obj and not any(is_number(t) or t.low in ("up", "down") for t in obj)
+        head = phrase(text, obj) if object_ok else ""
         if not head:
-            head = subject_left(text, toks, skip_left_aux(toks, v - 1, lo), lo)
+            j = skip_left_aux(toks, v - 1, lo)
+            if v - 1 >= lo and toks[v - 1].low == "to":  # "gained 1% to close at 1,478"
+                while j >= lo and (is_number(toks[j]) or toks[j].low in _UNIT_SKIP or _is_adverb(toks[j])):
+                    j -= 1
+                if j >= lo and _is_left_verb(toks, j, lo):
+                    j = skip_left_aux(toks, j - 1, lo)
+            head = subject_left(text, toks, j, lo)
         return head, lemma(toks[v].text)
     verb_left = dimension != "count" and _is_left_verb(toks, g, lo)
     if low in AUX or lemma(toks[g].text) in LINKING_VERBS or verb_left:
@@ -426,6 +453,13 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: st
 
 
 def skip_left_aux(toks: list[Token], j: int, lo: int) -> int:
-    while j >= lo and (toks[j].low in AUX or toks[j].low in ("now", "already", "also", "still")):
+    """Back over auxiliaries, adverbs and raising verbs: 'was set to', 'is expected to', 'can also'."""
+    while j >= lo and (toks[j].low in AUX or toks[j].low in _MODALS or toks[j].low in AUX_FILLERS
+                       or toks[j].low in _RAISING or _is_adverb(toks[j])):
         j -= 1
     return j
+
+
+def _is_adverb(t: Token) -> bool:
+    low = t.low
+    return low in AUX_FILLERS - {"to", "all"} or low in _NP_ADVERBS or (low.endswith("ly") and len(low) > 4)

@@ -48,6 +48,9 @@ _I = re.IGNORECASE
 _EARLY = r"(?:(?:early|late|mid)[- ]?)?"
 _SINCE_DATE = re.compile(rf"\bsince\s+{_EARLY}(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
 _SINCE_MONTH = re.compile(rf"\bsince\s+{_EARLY}({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})", _I)
+_SINCE_EVENT = re.compile(
+    rf"\bsince\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:began|started|broke\s+out|erupted|hit|struck)\s+"
+    rf"in\s+(?:({_MONTH})\s*)?({_YEAR})?", _I)
 _SINCE_OTHER = re.compile(
     r"\bsince\s+(?:then|the\s+(?:start|beginning|outbreak|onset)|its\s+(?:start|launch)|records\s+began)", _I)
 _SPAN = re.compile(rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|through|until)\s+({_YEAR})\b", _I)
@@ -79,7 +82,7 @@ _RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every)\s+(year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later|after|before))"
     r"|(annually|yearly|monthly|weekly|daily|annual|annualised|annualized)\b)", _I)
 _CURRENT = re.compile(
-    r"\b(?:currently|presently|at\s+present|at\s+any\s+(?:one|given)\s+time|right\s+now|still"
+    r"\b(?:currently|presently|at\s+present|at\s+any\s+(?:one|given)\s+time|right\s+now|still|(?<!until\s)(?<!as\sof\s)today(?![’'])"
     r"|(?<!until\s)(?<!by\s)(?<!up\sto\s)now(?!\s+that))\b", _I)
 _CUMULATIVE = re.compile(
     r"\b(?:in\s+total|in\s+all|altogether|so\s+far|to\s+date|thus\s+far|cumulative(?:ly)?|until\s+now"
@@ -145,6 +148,9 @@ def scope_markers(text: str) -> tuple[str, ...]:
 
     for m in _SINCE_DATE.finditer(text):
         add("since:" + _date(m.group(3), m.group(1)), m)
+    for m in _SINCE_EVENT.finditer(text):
+        if m.group(1) or m.group(2):
+            add("since:" + _date(m.group(2), m.group(1)), m)
     for m in _SINCE_MONTH.finditer(text):
         if free(m):
             add("since:" + _date(None, m.group(1), m.group(2)), m)
