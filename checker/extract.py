@@ -410,6 +410,8 @@ def _person_age(after: str) -> bool:
 
 
 def _capitalised_name(word: str) -> bool:
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive: "Voltra's 800 job losses", "China's 1.4 billion people"
     if word.lower().strip(".") in _NOT_NAME_WORDS or word.lower() in _COUNT_STOP:
         return False
     if word.isupper() and len(word) <= 4 and word in ("US", "U.S.", "UK", "EU", "UN"):
