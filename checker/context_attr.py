@@ -59,6 +59,7 @@ _TAIL_TIME = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
 _INTRO_WORDS = wordset("last earlier later separately")
+_CLAUSE_LINKS = wordset("while but whereas and although though yet")
 _FUNCTION = wordset("not no yes so then there here this that which what also only just even")
 _TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
                      "wednesday thursday friday saturday sunday morning evening night")
@@ -88,8 +89,11 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if prev in DETS or prev in PREPS or re.search(r"[’']s$", prev) or prev in ("’", "'"):
             return False
-        if not (nxt.lower() in ("that", ",", ":") or nxt in _QUOTES or nxt.lower() in DETS
-                or nxt[:1].isdigit() or nxt[:1].isupper()):
+        plural_subject = prev.endswith("s") and not prev.endswith("ss") and w == lemma(w)
+        if plural_subject and re.fullmatch(r"[a-z]+", nxt) and nxt not in PREPS:
+            return True  # "Opposition leaders claim turnout was ..."
+        if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
+                or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
     if w.endswith("ing"):
         return i > 0 and toks[i - 1].text == ","  # ", putting the crowd at ...", ", saying ..."
@@ -236,6 +240,8 @@ def _postposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | No
         if t.text in ",;—" or t.text in _CLOSE_Q:
             seen_break = True
             continue
+        if seen_break and t.low in _CLAUSE_LINKS and toks[v - 1].text in ",;—":
+            break  # ", while the board reported 48%": another clause's speaker
         if not seen_break or not _is_attr_verb(toks, v) or t.low.endswith("ing"):
             continue
         prev = toks[v - 1] if v else None

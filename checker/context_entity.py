@@ -15,6 +15,7 @@ import re
 
 from checker.context_split import Token
 from checker.context_words import (
+    ATTRIBUTION_VERBS,
     AUX,
     AUX_FILLERS,
     CONJ_STOP,
@@ -50,8 +51,9 @@ _NP_ADVERBS = wordset("only just alone each apiece still already also reportedly
                       "probably")
 _RAISING = wordset("set expected likely due poised going about projected forecast forecasted scheduled seen "
                    "tipped slated bound")
+_PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
 _GENERIC_HEADS = wordset("total tally number figure count toll sum")
-_LEFT_PREPS = wordset("to at by around near for up down from")
+_LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
 _MEASURE_ADJECTIVES = wordset(
     "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
 _NEEDS_TIME_NOUN = wordset("this last each every so next")
@@ -241,9 +243,15 @@ def subject_left(text: str, toks: list[Token], j: int, lo: int,
                  preps: frozenset[str] = _SUBJECT_PREPS) -> str:
     """Noun phrase ending at token j (inclusive), walking left: 'the death toll from Hurricane Maria'."""
     words: list[Token] = []
-    while j >= lo and len(words) < 8:
+    while j >= lo and len(words) < 12:
         t, low = toks[j], toks[j].low
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or is_past_form(low):
+        if (is_number(t) or low in ("to", "and", "-", "–")) and any(
+                x.low in ("aged", "ages") for x in toks[max(lo, j - 4):j]):
+            words.insert(0, t)  # "young people aged 16 to 24"
+            j -= 1
+            continue
+        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or (
+                is_past_form(low) and low != "aged"):
             break
         if low in DETS:
             if j - 1 >= lo and toks[j - 1].low in preps:
@@ -301,6 +309,11 @@ def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tup
         i += 1
         while i < hi and (is_number(toks[i]) or toks[i].low in _AGE_WORDS):
             i += 1
+    if i < hi and toks[i].low in PREPS and toks[i].low not in ("since", "per"):
+        pp, k = _pp_chain(toks, i, hi)  # "3 in 10 children in the district live ..."
+        k2, aux2 = _skip_aux(toks, k, hi)
+        if pp and k2 < hi and (aux2 or is_finite_verb(toks[k2].low) or is_past_form(toks[k2].low)):
+            i = k
     j, aux = _skip_aux(toks, i, hi)
     if j >= hi:
         return "", ("be" if aux in _BE else None)
@@ -366,11 +379,17 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
                     tail = tail or f"({participle(verb)})"
     if not head and g >= lo and _is_verb_governor(toks, g, lo):
         predicate = predicate or lemma(toks[g].text)  # "which organisers said drew 50,000"
+    if head.lower() in _PRONOUN_HEADS:
+        head = ""  # "12 of them", "there were 500,000"
     if not head:
         head, pred = _head_from_left(text, toks, g, lo, dimension)
         predicate = predicate or pred
+        if head.lower() in _PRONOUN_HEADS:
+            head = ""
         if not head and tail and unit and dimension == "count":
             head = unit
+        if not head and dimension == "count":
+            head = _earlier_counted(text, toks, f0)  # "93,000 marchers, while ... there were 500,000"
     if head.lower().split()[-1:] in ([w] for w in _GENERIC_HEADS):
         earlier = _earlier_counted(text, toks, f0)  # "612 new cases ..., bringing the total to 4,270"
         if earlier and earlier.lower() not in head.lower():
@@ -443,7 +462,8 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: st
                     j = skip_left_aux(toks, j - 1, lo)
             head = subject_left(text, toks, j, lo)
         return head, lemma(toks[v].text)
-    verb_left = dimension != "count" and _is_left_verb(toks, g, lo)
+    verb_left = dimension != "count" and _is_left_verb(toks, g, lo) \
+        and lemma(toks[g].text) not in ATTRIBUTION_VERBS
     if low in AUX or lemma(toks[g].text) in LINKING_VERBS or verb_left:
         j = skip_left_aux(toks, g - 1, lo)
         if j < lo and lo >= 2 and toks[lo - 1].low in _REL_SUBJECT:

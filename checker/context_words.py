@@ -22,7 +22,7 @@ AUX_FILLERS = wordset(
 PREPS = wordset(
     "in into at on from for with by to across throughout within inside outside near over under during "
     "since after before between among amongst against through around per without toward towards via "
-    "upon amid amidst beyond onto off out up down along behind beneath about")
+    "upon amid amidst beyond onto off out up down along behind beneath about below above alongside despite")
 DETS = wordset(
     "the a an this that these those its their his her our your my some any each every both such no "
     "whose")
