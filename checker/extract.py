@@ -31,6 +31,8 @@ from checker.units import (
     is_plural,
 )
 
+_DETERMINER_RE = re.compile(r"\b(?:the|all|both|top|bottom|last|first|final|those|these|other)\s+$",
+                            re.IGNORECASE)
 _HEDGE_ROW_IDS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 
 
@@ -345,9 +347,14 @@ def _in_name(text: str, fig: Figure, lo: int) -> bool:
 
 
 def _bare_one(text: str, fig: Figure) -> bool:
-    """A spelled 'one' with nothing counted after it is a pronoun ("no one", "one could")."""
-    return (fig.unit is None and fig.spelled and fig.value == 1 and fig.kind == "number"
-            and fig.hedge == "exact")
+    """A spelled 'one' with nothing counted after it is a pronoun ("no one", "one could"); so is a
+    small spelled number after a determiner with nothing counted ("the two met", "the bottom three")."""
+    if fig.unit is not None or not fig.spelled or fig.kind != "number" or fig.hedge != "exact":
+        return False
+    if fig.value == 1:
+        return True
+    before = text[max(0, fig.start - 12):fig.start]
+    return bool(fig.value is not None and fig.value < 100 and _DETERMINER_RE.search(before))
 
 
 def _not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
@@ -533,6 +540,9 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
             break
         w = m.group(1)
         lw = w.lower()
+        if lw == "and" and words and _plural_ahead(text, m.end(), hi):
+            pos = m.end()  # "Kia and Hyundai vehicles", "digital and physical sales"
+            continue
         if lw in _COUNT_STOP or (lw.endswith("ly") and len(lw) > 4) or (words and lw.endswith("ing")):
             break
         if lw.endswith("ed") and not words and not w[0].isupper() and not _next_is_plural(text, m.end(), hi):
@@ -548,6 +558,18 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
             fig.unit_end = pos
             _per(text, fig, hi, pos, extend=False)
             return
+
+
+def _plural_ahead(text: str, pos: int, hi: int) -> bool:
+    """Within the next two words, before any function word, a plural noun."""
+    for _ in range(2):
+        m = _WORD_RE.match(text, pos, hi)
+        if not m or m.group(1).lower() in _COUNT_STOP:
+            return False
+        if is_plural(m.group(1)):
+            return True
+        pos = m.end()
+    return False
 
 
 def _next_is_plural(text: str, pos: int, hi: int) -> bool:
