@@ -42,7 +42,9 @@ CURRENCY_NAMES = {
     "NOK": "norwegian krone", "CHF": "swiss franc", "CNY": "chinese yuan", "INR": "indian rupee",
     "KRW": "south korean won", "RUB": "russian ruble", "ZAR": "south african rand", "BRL": "brazilian real",
     "FIM": "finnish markka", "HRK": "croatian kuna", "MXN": "mexican peso", "TRY": "turkish lira",
-    "cent": "cent", "penny": "penny", "sen": "sen", "percent": "percentage",
+    "cent": "cent", "sen": "sen",
+    "percent": "percentage",
+    "penny": "point",  # NewsQuant normalizes the pence sign ("118.5p", "down 68 p") as "point"
     "percentage point": "percentage point", "basis point": "basis point", "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit", "times": "count", "tonne": "metric ton",
 }

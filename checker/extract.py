@@ -18,7 +18,7 @@ from functools import lru_cache
 from checker import context
 from checker.model import Article, Claim
 from checker.numbers import Figure, find_numbers, is_year_like
-from checker.semantics import ROWS, apply_hedges, apply_suffix_hedge, apply_trend, interval
+from checker.semantics import ROWS, TREND_WORD_RE, apply_hedges, apply_suffix_hedge, apply_trend, interval
 from checker.units import (
     ABBREV_RE,
     ABBREVIATIONS,
@@ -279,7 +279,22 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
         if fig.trend is None and source.trend is not None and "from-to" not in source.sem:
             fig.trend = source.trend
             fig.sem.append("trend-up" if source.trend == "up" else "trend-down")
+    _elliptical_trends(text, figs)
     return figs
+
+
+_ELLIPSIS_GAP_RE = re.compile(r"[^.;:!?()]{0,60},\s+(?:and\s+)?[\w’'&. -]{1,40}\s+by\s+")
+
+
+def _elliptical_trends(text: str, figs: list[Figure]) -> None:
+    """'Retailers were down 2.3%, Burlington by 2.6%': a 'by' figure whose verb was left out takes the
+    trend of the figure before it."""
+    for prev, fig in zip(figs, figs[1:], strict=False):
+        if fig.trend is None and prev.trend is not None and "from-to" not in prev.sem \
+                and _ELLIPSIS_GAP_RE.fullmatch(text, prev.end, fig.start) \
+                and not TREND_WORD_RE.search(text, prev.end, fig.start):
+            fig.trend = prev.trend
+            fig.sem.append("trend-up" if prev.trend == "up" else "trend-down")
 
 
 _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)

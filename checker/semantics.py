@@ -164,6 +164,7 @@ _NOT_TREND_UP_RE = re.compile(
     r"built|build|builds|add|adds|added|adding|speak|spoke|sped|speed|split|splits|tied|tie|tot|totted)\s+up\s*$",
     re.IGNORECASE,
 )
+TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNORECASE)
 _RULE_OF = {r.id: r.rule for r in TABLE}
 
 
