@@ -145,7 +145,9 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
         return EMPTY
     f0, f1 = fig[0], fig[-1] + 1
     lo, hi, scope_hi = _clause(toks, f0, f1)
-    entity, predicate = entity_and_predicate(text, toks, f0, f1, lo, hi, unit, dimension)
+    prior = [sp for sp in sentence_spans(text, max(0, sent_start - 600), sent_start) if sp[1] <= sent_start]
+    before = tokens(text, *prior[-1]) if prior else None
+    entity, predicate = entity_and_predicate(text, toks, f0, f1, lo, hi, unit, dimension, before)
     who = _attribution(text, sent_start, sent_end, fig_start, fig_end)
     clause_text = text[toks[lo].start:toks[scope_hi - 1].end] if scope_hi > lo else ""
     fig_text = text[fig_start:fig_end]

@@ -232,7 +232,8 @@ def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
     return found[1] if found else None
 
 
-def _postposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
+def _postposed_d(text: str, toks: list[Token], pos: int, bounded: bool = True) -> tuple[int, str] | None:
+    """'..., X said' / '..., said X' after ``pos``; ``bounded``: stop at ', while ...' (another clause)."""
     seen_break = False
     for v, t in enumerate(toks):
         if t.start < pos:
@@ -240,7 +241,7 @@ def _postposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | No
         if t.text in ",;—" or t.text in _CLOSE_Q:
             seen_break = True
             continue
-        if seen_break and t.low in _CLAUSE_LINKS and toks[v - 1].text in ",;—":
+        if bounded and seen_break and t.low in _CLAUSE_LINKS and toks[v - 1].text in ",;—":
             break  # ", while the board reported 48%": another clause's speaker
         if not seen_break or not _is_attr_verb(toks, v) or t.low.endswith("ing"):
             continue
@@ -256,8 +257,8 @@ def _postposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | No
     return None
 
 
-def _postposed(text: str, toks: list[Token], pos: int) -> str | None:
-    found = _postposed_d(text, toks, pos)
+def _postposed(text: str, toks: list[Token], pos: int, bounded: bool = True) -> str | None:
+    found = _postposed_d(text, toks, pos, bounded)
     return found[1] if found else None
 
 
@@ -326,7 +327,7 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
         return found
     recent = spans[max(0, index - 3):index]
     for s, e in reversed(recent):
-        name = sentence_attribution(text, s, e, s) or sentence_attribution(text, s, e, e)
+        name = _postposed(text, tokens(text, s, e), s, bounded=False) or sentence_attribution(text, s, e, e)
         if name and not _is_pronoun(name):
             return name
     for s, e in reversed(recent[-2:]):
@@ -369,13 +370,14 @@ def _quote_speaker(text: str, para: list[tuple[int, int]], here: tuple[int, int]
         if found:
             return found
     for s, e in reversed([sp for sp in para if sp[1] <= min(here[0], open_q)]):
-        found = _postposed(text, tokens(text, s, e), s)
+        found = _postposed(text, tokens(text, s, e), s, bounded=False)
         if found:
             return found
     after = [sp for sp in para if sp[0] >= max(here[1], close_q)]
     if after:
         s, e = after[0]
-        return _postposed(text, tokens(text, s, e), s) or _preposed(text, tokens(text, s, e), e)
+        toks = tokens(text, s, e)
+        return _postposed(text, toks, s, bounded=False) or _preposed(text, toks, e)
     return None
 
 
@@ -387,10 +389,11 @@ def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_e
     para = sentence_spans(text, para_start, para_end)
     prior = [s for s in sentence_spans(text, max(0, para_start - 1500), sent_start) if s[1] <= sent_start]
     spans = prior + [(sent_start, sent_end)]
-    found = _according(text, sent_start, sent_end, fig_start)
+    found = None
     quote = _quote_bounds(text, fig_start)
-    if found is None and quote is not None:
-        found = _quote_speaker(text, para, (sent_start, sent_end), quote)
+    if quote is not None:
+        found = _according(text, sent_start, sent_end, fig_start) or _quote_speaker(
+            text, para, (sent_start, sent_end), quote)
     if found is None:
         found = sentence_attribution(text, sent_start, sent_end, fig_start)
     return _resolve(text, found, spans, len(spans) - 1) if found else None

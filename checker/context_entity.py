@@ -52,7 +52,7 @@ _NP_ADVERBS = wordset("only just alone each apiece still already also reportedly
 _RAISING = wordset("set expected likely due poised going about projected forecast forecasted scheduled seen "
                    "tipped slated bound")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
-_GENERIC_HEADS = wordset("total tally number figure count toll sum")
+_GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate")
 _LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
 _MEASURE_ADJECTIVES = wordset(
     "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
@@ -351,8 +351,10 @@ def _covered(toks: list[Token], i: int, words: list[Token]) -> int:
 
 
 def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int, hi: int,
-                         unit: str | None, dimension: str) -> tuple[str | None, str | None]:
-    """(entity, predicate) of the figure tokens [f0, f1) in the clause [lo, hi)."""
+                         unit: str | None, dimension: str,
+                         before: list[Token] | None = None) -> tuple[str | None, str | None]:
+    """(entity, predicate) of the figure tokens [f0, f1) in the clause [lo, hi); ``before``: the
+    previous sentence's tokens, for 'the true number was 110,000' after '21,000 people marched'."""
     np_words, i = _np_right(toks, f1, hi, dimension)
     head = phrase(text, np_words)
     adjective = ""
@@ -391,7 +393,11 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
         if not head and dimension == "count":
             head = _earlier_counted(text, toks, f0)  # "93,000 marchers, while ... there were 500,000"
     if head.lower().split()[-1:] in ([w] for w in _GENERIC_HEADS):
-        earlier = _earlier_counted(text, toks, f0)  # "612 new cases ..., bringing the total to 4,270"
+        # "612 new cases ..., bringing the total to 4,270"; "... 21,000 people marched. The union said
+        # the true number was 110,000"
+        earlier = _earlier_counted(text, toks, f0)
+        if not earlier and before:
+            earlier = _earlier_counted(text, before, len(before))
         if earlier and earlier.lower() not in head.lower():
             head = f"{head} ({earlier})"
     if head and adjective and not tail:
@@ -427,7 +433,8 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
 def _earlier_counted(text: str, toks: list[Token], f0: int) -> str:
     """The counted noun phrase of the nearest figure before token f0 in the sentence."""
     for k in range(f0 - 1, -1, -1):
-        if is_number(toks[k]) and toks[k].text[:1].isdigit():
+        if is_number(toks[k]) and toks[k].text[:1].isdigit() and not is_year(toks[k]) \
+                and not (k > 0 and toks[k - 1].low in MONTHS):
             words, _ = _np_right(toks, k + 1, f0, "count")
             if words and not any(is_number(w) for w in words):
                 return phrase(text, words)
