@@ -56,10 +56,11 @@ _NOT_NAMES_TEXT = """
     august september october november december mr mrs ms dr president minister secretary spokesman
     spokeswoman spokesperson police government officials chief director i"""
 NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
-STORY_MIN_NAMES = 3
+STORY_MIN_NAMES = 2
 NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
 NEARBY_CHARS = 200  # two sentences of one article this close (about one sentence apart) are "nearby"
+ADJACENT_CHARS = 40  # ... and this close, next to each other
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
 BONUS = {
     "predicate": 10.0,
@@ -259,6 +260,7 @@ class Features:
     stem: str | None  # the predicate's stem
     span: tuple[int, int]  # the sentence's offsets in the article
     story: frozenset[str] = frozenset()  # names the claim's article gives (empty: too few to tell)
+    anaphoric: bool = False  # the entity only says "the number", "the true figure"
 
 
 def _features(view: View) -> Features:
@@ -270,7 +272,10 @@ def _features(view: View) -> Features:
     words = {
         w
         for w in _content_words(view.near)
-        if _singular(w) not in UNIT_CLASS and _stem(w) != stem and w not in unit | speaker | NOT_MEASURED
+        if _singular(w) not in UNIT_CLASS
+        and _stem(w) != stem
+        and w not in unit | speaker | NOT_MEASURED
+        and _singular(w) not in EVENT_WORDS  # the event is context, not what is measured
     }
     items = [item.lower() for item in c.context]
     context = frozenset(w for item in items for w in _content_words(item))
@@ -280,7 +285,9 @@ def _features(view: View) -> Features:
         predicate_family(c.predicate, c.unit) or predicate_family(view.near) or predicate_family(view.window)
     )
     span = (c.sentence_start, c.sentence_start + len(c.sentence))
-    return Features(" ".join(sorted(words)), context, events, family, stem, span)
+    said = set(_content_words(c.entity))
+    anaphoric = bool(said) and said <= FIGURE_WORDS
+    return Features(" ".join(sorted(words)), context, events, family, stem, span, anaphoric=anaphoric)
 
 
 def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
@@ -386,7 +393,10 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         )
         score += BONUS["same figure"] if backed else BONUS["same figure alone"]
         evidence.append("same figure" if backed else "same figure alone")
-    if nearby and (fa.family and fb.family or (entity or 0) >= 70):
+    # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
+    # is only "the number" or "the figure" refers back to the quantity just mentioned.
+    refers_back = (fa.anaphoric or fb.anaphoric) and _gap(fa.span, fb.span) <= ADJACENT_CHARS
+    if nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
     if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
@@ -428,8 +438,9 @@ def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) 
     """Dice overlap weighted by rarity, shrunk toward the neutral 50 when there is little to go on
     (one shared generic word such as "protest" says less than "cyclone talia" and "alvera")."""
     weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if w in EVENT_WORDS else 1.0) for w in a | b}
-    inter = sum(weight[w] for w in a & b)
-    total = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+    # fsum: exact, so the result does not depend on set iteration order (hash seed).
+    inter = math.fsum(weight[w] for w in a & b)
+    total = math.fsum(weight[w] for w in a) + math.fsum(weight[w] for w in b)
     if not total:
         return 50.0
     dice = 200.0 * inter / total
@@ -482,7 +493,10 @@ def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -
             continue
         # The two clusters must not look different on the whole: pairs with nothing in common count
         # as neutral (50), so one strong link cannot pull in a cluster its other members disown.
-        if sum(p.score if p.evidence != NO_EVIDENCE else 50.0 for p in cross if p) / len(cross) < MERGE_FLOOR:
+        if (
+            math.fsum(p.score if p.evidence != NO_EVIDENCE else 50.0 for p in cross if p) / len(cross)
+            < MERGE_FLOOR
+        ):
             continue
         members[a] = sorted(members[a] + members.pop(b))
         for k in members[a]:

@@ -733,3 +733,26 @@ def test_sanction_rounds_are_not_one_figure_without_rules() -> None:
     q = {c.id: c.quantity for c in claims}
     assert q["s7"] is None or q["s7"] != q["s2"]
     assert q["s2"] == q["s2b"] is not None  # the same round reported twice is one figure
+
+
+def test_grouping_does_not_depend_on_the_hash_seed() -> None:
+    # Sets iterate in hash order, which changes between processes; scores must not.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests');"
+        "from test_match import storm_claims, march_claims;"
+        "from checker.match import match; from checker.rules import RuleSet;"
+        "print(repr(match(storm_claims() + march_claims(), RuleSet.empty())[1]))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
