@@ -59,6 +59,8 @@ _TAIL_TIME = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _ACCORDING_END = re.compile(r"[,.;:!?”\"]|\s(?:that|which|who|when|while)\s|\s(?:says|said)\b")
 _INTRO_WORDS = wordset("last earlier later separately")
+_SOURCE_NOUNS = wordset("estimate estimates figure figures data count tally report survey study census "
+                        "analysis calculation calculations records statistics")
 _CLAUSE_LINKS = wordset("while but whereas and although though yet")
 _FUNCTION = wordset("not no yes so then there here this that which what also only just even")
 _TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
@@ -89,7 +91,8 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if prev in DETS or prev in PREPS or re.search(r"[’']s$", prev) or prev in ("’", "'"):
             return False
-        plural_subject = prev.endswith("s") and not prev.endswith("ss") and w == lemma(w)
+        plural = prev.endswith("s") and not prev.endswith("ss")
+        plural_subject = (plural or prev in _SOURCE_NOUNS) and w == lemma(w)
         if plural_subject and re.fullmatch(r"[a-z]+", nxt) and nxt not in PREPS:
             return True  # "Opposition leaders claim turnout was ..."
         if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
@@ -227,6 +230,21 @@ def _main_verb(toks: list[Token], end: int) -> int | None:
     return None
 
 
+def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
+    """"the UN panel's estimate that about 5,000 ...", "the ministry's figures show 300 ..."."""
+    for v in range(len(toks) - 1, 0, -1):
+        t = toks[v]
+        if t.start >= pos or t.low not in _SOURCE_NOUNS:
+            continue
+        owner = toks[v - 1]
+        if not re.search(r"\w[’']s$", owner.text) or not owner.text[0].isalpha():
+            continue
+        name = _subject_before(text, toks, v, stop_at_comma=True)
+        if name:
+            return pos - t.start, name
+    return None
+
+
 def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
     found = _preposed_d(text, toks, pos)
     return found[1] if found else None
@@ -289,7 +307,7 @@ def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | Non
     if agent:
         return agent
     candidates = (_according_d(text, start, end, pos), _preposed_d(text, toks, pos),
-                  _postposed_d(text, toks, pos))
+                  _postposed_d(text, toks, pos), _possessive_source_d(text, toks, pos))
     found = [x for x in candidates if x is not None]
     return min(found)[1] if found else None
 

@@ -68,6 +68,7 @@ _SUBJECT_PREPS = wordset("of from in for at on to among across with")
 _ANTECEDENT_PREPS = wordset("of in")
 _RATE_NOUNS = wordset("day year week month")
 _ESTIMATE_VERBS = wordset("put estimate count number place")
+_LEFT_VERBS = LINKING_VERBS | _ESTIMATE_VERBS | ATTRIBUTION_VERBS
 _MAX_NP = 10
 _MAX_PP = 9
 
@@ -369,8 +370,9 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
             # ("killed 40 people"; not "say 2,000 families still live ...").
             verb = lemma(gov.text)
             if not tail:
-                tail = gov.text if gov.low.endswith("ed") else participle(verb)
                 predicate = verb
+                if verb not in ATTRIBUTION_VERBS:  # "new cases reported" says no more than "new cases"
+                    tail = gov.text if gov.low.endswith("ed") else participle(verb)
         elif gov.low in PREPS and gov.low != "of" and g - 1 >= lo and is_word(toks[g - 1]) \
                 and toks[g - 1].low not in DETS | AUX | PREPS:
             noun = toks[g - 1].low
@@ -426,7 +428,7 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
         while k > lo and (toks[k].low in AUX_FILLERS or toks[k].low.endswith("ly")):
             k -= 1  # "is also trending"
         return toks[k].low in AUX or verb in KNOWN_VERBS | LINKING_VERBS and (v == lo or prev == ",")
-    return prev in _MODALS and verb in KNOWN_VERBS or verb in LINKING_VERBS | _ESTIMATE_VERBS \
+    return prev in _MODALS and verb in KNOWN_VERBS or verb in _LEFT_VERBS \
         or is_finite_verb(t.low) or (t.low.endswith("s") and verb in KNOWN_VERBS)
 
 
