@@ -126,6 +126,25 @@ ABBREV_RE = re.compile(rf"[\s-]?({_alternation(list(ABBREVIATIONS))})(?![A-Za-z]
 GLUED_RE = re.compile(rf"({_alternation(list(GLUED_ONLY))})(?![A-Za-z])")
 SPACED_SINGLE_RE = re.compile(r" ([WVCFmg])(?=[\s.,;:)]|$)")
 
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+
+# Function words: they end a counted-noun phrase and are never the counted thing.
+COUNT_STOP = words("""
+    a an the of in on at by for from with to into onto since until between among during after before and
+    or but nor so yet than as per that which who whom whose when where while if because although though
+    this these those it its their his her our my your there here is are was were be been being am has
+    have had do does did will would could should may might must can cannot not no also only just even
+    still more less most least very too each every all some any both either neither such other said says
+    say told according including include includes included ago later earlier before after about around
+    over under up down out off than times time percent per cent against across along around behind below
+    beneath beside besides beyond inside outside through throughout toward towards upon within without
+    via like unlike near next
+""")
+
+
 _IRREGULAR_LEMMAS = {
     "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police", "staff": "staff",

@@ -1,0 +1,188 @@
+"""What is not a claim: dates, years, times, ages, ordinals, scores, numbers inside names, "one of
+the best", page debris. :mod:`checker.extract` asks these predicates about each figure the grammar
+found; docs/semantics.md lists the cases for editors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.numbers import Figure, is_year_like
+from checker.units import ABBREV_RE, COUNT_STOP, MEASURE_WORDS, is_plural, words
+
+_DETERMINER_RE = re.compile(r"\b(?:the|all|both|top|bottom|last|first|final|those|these|other)\s+$",
+                            re.IGNORECASE)
+_YEARLY_NOUNS = words("""sales revenues earnings profits results figures elections games olympics levels
+    prices numbers estimates budgets accounts models editions seasons exceeds""")
+_TIME_UNITS = words("year years month months week weeks day days hour hours minute minutes decade century")
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+_NON_CLAIM_SPANS_RE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"  # times
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times, "4:39 left"
+    r"|\b\d{1,4}([/.-])\d{1,2}\1\d{1,4}\b"  # dates 22/03/2021, 2021-03-22
+    r"|\b\d{1,3}[-–]\d{1,3}\b(?=\s+(?:win|victory|defeat|loss|lead|draw|down|up)\b)",  # scores
+    re.IGNORECASE,
+)
+_IDENTIFIER_RE = re.compile(r"(?<![\d,.])\d{9,}(?![\d,.])")
+_DEBRIS_TOKEN_RE = re.compile(r"[\s_-]*(?:\d+|[A-Za-z]{1,2})(?![A-Za-z\d])")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:in|since|by|from|until|till|to|of|during|before|after|the|early|late|mid|end|year|fiscal|"
+    r"season|summer|winter|spring|autumn|fall|circa|around|and|or|between|through|'s|’s)[\s-]+$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s+$", re.IGNORECASE)
+_APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+_YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
+_NAME_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([A-Za-z&][\w&.'’]*)[ \t]+$")
+_HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
+_NUMBER_SIGN_RE = re.compile(
+    r"(?:\bno\.|\bnos?\.|#|\b(?:number|group\s+of|version|v\.?|page|p\.|pp\.|category|grade|level|phase|"
+    r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room|"
+    r"highway|interstate|exit))\s*$",
+    re.IGNORECASE,
+)
+_ONE_OF_RE = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|those|these|them|us|many|several|"
+                        r"few|\d)\b", re.IGNORECASE)
+_ADDRESS_RE = re.compile(r"\s+(?:[A-Z0-9][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
+                         r"Boulevard|Blvd|Place|Court|Square|Highway|Hwy)\b\.?")
+_NOT_NAME_WORDS = words("""
+    about around roughly approximately some nearly almost over under more than less fewer least most up
+    to as the a an and or but of in on at by for from with into onto since until between among during
+    after before all only just some every each those these their its his her our my your total totaling
+    totalling reached reach reaches hit hits top tops topped was were is are be been being has have had
+    do does did will would could should may might must can than then also nearly even still another just
+    barely exactly precisely estimated additional extra further another first last next past rose fell
+    up down gained lost added dropped jumped climbed slid plunged increased decreased grew cut shed
+    raised raising paid pay pays costs cost worth spent spend sold buy bought employs employ had said
+    says say told shows show showed found find saw see seen got get gets took take takes made make makes
+    killed kill wounded injured arrested held hold holds detained sentenced fined sanctioned sanctioning
+    imposed includes including included include another nearly approx
+""")
+_PERSON_WORDS = words("""
+    man woman boy girl child son daughter mother father baby player student driver resident girlfriend
+    boyfriend wife husband brother sister patient victim suspect teenager teen
+""")
+
+
+def debris_spans(text: str, lo: int) -> list[tuple[int, int]]:
+    """Runs of identifiers (a 9+ digit run without separators, and the short tokens around it)."""
+    spans = []
+    for m in _IDENTIFIER_RE.finditer(text, lo):
+        s, e = m.start(), m.end()
+        while True:
+            nxt = _DEBRIS_TOKEN_RE.match(text, e)
+            if not nxt or "\n" in nxt.group():
+                break
+            e = nxt.end()
+        spans.append((s, e))
+    return spans
+
+
+def in_name(text: str, fig: Figure, lo: int) -> bool:
+    """'iPhone 14', 'S&P 500', 'Game 7', 'COVID -19': a number after a capitalised word, with no unit."""
+    if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number":
+        return False
+    if fig.unit is None and re.match(r" (?!I\b)[A-Z][\w’'&-]*(?![\w’'&-]*s\b)", text[fig.end:fig.end + 30]):
+        return True  # "787 Dreamliner", "11 Pro Max", "10 Downing Street"
+    before = text[max(lo, fig.start - 30):fig.start]
+    name = _NAME_PREFIX_RE.search(before)
+    if "negative" in fig.sem and re.search(r"[A-Z]{2,}\s?$", before):
+        return True
+    return bool(name and _capitalised_name(name.group(1)))
+
+
+def bare_one(text: str, fig: Figure) -> bool:
+    """A spelled 'one' with nothing counted after it is a pronoun ("no one", "one could"); so is a
+    small spelled number after a determiner with nothing counted ("the two met", "the bottom three")."""
+    if fig.unit is not None or not fig.spelled or fig.kind != "number" or fig.hedge != "exact":
+        return False
+    if fig.value == 1:
+        return True
+    before = text[max(0, fig.start - 12):fig.start]
+    return bool(fig.value is not None and fig.value < 100 and _DETERMINER_RE.search(before))
+
+
+def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
+    s, e = fig.num_start, fig.num_end
+    before = text[max(lo, s - 30):s]
+    after = text[e:min(hi, e + 30)]
+    if fig.kind == "vague":
+        return False
+    if fig.kind == "fraction":
+        return False
+    if fig.value is None and fig.hedge != "range":
+        return True
+    raw_digits = fig.raw.replace(",", "").replace(".", "")
+    if not fig.spelled and fig.raw.isdigit() and len(fig.raw) >= 9 and fig.unit is None:
+        return True  # an identifier (image or file name), not a figure
+    if fig.kind == "score" or (fig.years and fig.dimension == "count"):
+        return True  # "2-0", "between 2014 and 2017"
+    if fig.glued_letters or ("negative" not in fig.sem and _HYPHEN_NAME_RE.search(before)
+                             and not re.search(r"\bsub-$", before, re.IGNORECASE)):
+        return True  # "S22", "COVID-19", "TA-35"
+    if not fig.spelled and _ORDINAL_RE.match(after):
+        return True  # "21st", "96th-minute"
+    if fig.hedge != "range" and fig.unit is None and not fig.has_mult and raw_digits.isdigit():
+        small = fig.value is not None and float(fig.value).is_integer() and 0 < fig.value <= 31
+        if small and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after)):
+            return True  # "March 11", "22 March"
+        if is_year_like(fig) and _MONTH_BEFORE_RE.search(before):
+            return True  # "April 2017"
+    if not fig.spelled and re.match(r"s\b|['’]s\b", after) and len(fig.raw) <= 4 and fig.unit is None:
+        return True  # "the 1990s", "2018's best", "Channel 5s", "in their 20s"
+    if fig.unit is None and not fig.has_mult and not fig.has_sep:
+        if _AGE_BEFORE_RE.search(before) or (_APPOSITIVE_AGE_RE.search(before) and after.startswith(",")):
+            return True  # "aged 45", "Maddon, 66, said"
+        if _YEAR_OLD_RE.match(after) and _person_age(after):
+            return True  # "a 50-year-old man"
+        if _NUMBER_SIGN_RE.search(before) or _ADDRESS_RE.match(after) or re.match(r"\s+ZIP\b", after):
+            return True
+    if fig.spelled and fig.value == 1 and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|such|"
+                                                   r"another|last|the\s+only)\s+$", before, re.I):
+        return True  # "no one", "the one", "which one"
+    if fig.value == 1 and _ONE_OF_RE.match(after) and fig.unit is None:
+        return True  # "one of the best"
+    if re.match(r"[A-Za-z]{1,3}\d", after) and not ABBREV_RE.match(after):
+        return True  # "24703L202": an identifier
+    # "five-year plan", "one-time", "three-point range": spelled compounds are adjectives, unless they
+    # measure a length or weight ("a six-mile trip")
+    compound = re.match(r"-([A-Za-z]+)", after) if fig.spelled else None
+    if compound is None or re.match(r"-(?:plus|odd)\b", after, re.I):
+        return False
+    word = compound.group(1).lower()
+    return word not in MEASURE_WORDS or word in _TIME_UNITS
+
+
+def _person_age(after: str) -> bool:
+    m = re.match(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b[\s,]*([A-Za-z]+)?", after, re.IGNORECASE)
+    if m is None:
+        return False
+    nxt = (m.group(1) or "").lower()
+    return not nxt or nxt in _PERSON_WORDS or nxt in COUNT_STOP or nxt.endswith(("er", "ist"))
+
+
+def _capitalised_name(word: str) -> bool:
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive: "Voltra's 800 job losses", "China's 1.4 billion people"
+    if word.lower().strip(".") in _NOT_NAME_WORDS or word.lower() in COUNT_STOP:
+        return False
+    if word.isupper() and len(word) <= 4 and word in ("US", "U.S.", "UK", "EU", "UN"):
+        return False
+    return any(ch.isupper() for ch in word)
+
+
+def year_context(text: str, fig: Figure, lo: int) -> bool:
+    """A bare 4-digit number 1000-2100 is a year unless it counts something plural ("2000 people")
+    and is not introduced as a date ("in 2000 people ...")."""
+    before = text[max(lo, fig.start - 12):fig.start]
+    counts = bool(fig.unit and is_plural(fig.unit) and fig.unit.lower() not in _YEARLY_NOUNS)
+    return not (counts and not _YEAR_BEFORE_RE.search(before))
+
+
+def blocked_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of times, slash/dash dates and scores in text[lo:hi]; no figure may overlap them."""
+    return [(m.start(), m.end()) for m in _NON_CLAIM_SPANS_RE.finditer(text, lo, hi)]
