@@ -93,6 +93,7 @@ def _names(text: str, toks: list[Token], skip: set[int], sentence_start: int) ->
             run.pop()
         if run:
             name = " ".join(re.sub(r"[’']s$", "", t.text) for t in run).lower()
+            name = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)  # u.s. -> us
             if len(run) > 1 or run[0].start != sentence_start or _opener_is_name(text, run[0]):
                 out.add(name)
         run.clear()

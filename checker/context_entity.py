@@ -377,7 +377,9 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
                 and toks[g - 1].low not in DETS | AUX | PREPS:
             noun = toks[g - 1].low
             verb = lemma(noun)
-            if verb in KNOWN_VERBS and verb not in _GENERIC_GOVERNORS:
+            if noun == "home" and gov.low == "to":
+                predicate = predicate or "live"  # "the region is home to 10 million people"
+            elif verb in KNOWN_VERBS and verb not in _GENERIC_GOVERNORS:
                 predicate = predicate or verb
                 if gov.low in ("on", "against", "upon"):
                     tail = tail or f"({participle(verb)})"
