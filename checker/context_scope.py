@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.context_words import MONTHS, NOT_NAMES, WEEKDAYS
+from checker.context_words import MONTHS, NOT_NAMES, WEEKDAYS, wordset
 
 # The closed vocabulary of markers (docs/context.md has examples). ``<date>`` is YYYY, YYYY-MM,
 # YYYY-MM-DD, MM-DD (no year given) or a weekday; ``<n><u>`` is a count and a unit y/m/w/d/h.
@@ -112,6 +112,12 @@ _REGION_WORDS = [
 _REGION_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
+
+
+_INSTITUTIONS = wordset(
+    """congress parliament senate house court committee ministry department office university bank council
+    assembly journal times post news lancet nature agency commission party government cabinet union
+    league board institute foundation""")
 
 
 def _date(year: str | None, month: str | None = None, day: str | None = None) -> str:
@@ -222,5 +228,7 @@ def scope_markers(text: str) -> tuple[str, ...]:
         words = name.split()
         if words[0].lower().strip(".") in NOT_NAMES or re.fullmatch(_YEAR, words[0]):
             continue
+        if words[-1].lower() in _INSTITUTIONS:
+            continue  # "in Congress", "in the European Parliament", "in The Lancet": not a place
         found.add("region:" + re.sub(r"[’']s$", "", name.lower()))
     return tuple(sorted(found))
