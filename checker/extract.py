@@ -21,7 +21,15 @@ from checker.attach import attach_fraction_unit, attach_unit
 from checker.model import Article, Claim
 from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, not_a_claim, year_context
 from checker.numbers import Figure, find_numbers, is_year_like
-from checker.semantics import ROWS, TREND_WORD_RE, apply_hedges, apply_suffix_hedge, apply_trend, interval
+from checker.semantics import (
+    ROWS,
+    TREND_WORD_RE,
+    apply_hedges,
+    apply_suffix_hedge,
+    apply_trend,
+    interval,
+    undo_duration_over,
+)
 
 _HEDGE_ROW_IDS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 
@@ -102,6 +110,7 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         apply_trend(text, fig, lo)
         if fig.kind != "fraction":
             attach_unit(text, fig, hi)
+            undo_duration_over(text, fig)
             apply_suffix_hedge(text, fig, hi)
         else:
             attach_fraction_unit(text, fig, hi)
@@ -173,15 +182,16 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
     return figs
 
 
-_ELLIPSIS_GAP_RE = re.compile(r"[^.;:!?()]{0,60},\s+(?:and\s+)?[\w’'&. -]{1,40}\s+by\s+")
+_ELLIPSIS_GAP_RE = re.compile(r"[^.;:!?()]{0,60},\s+(?:and\s+)?[\w’'&. -]{1,40}\s+by\s+|,\s+or\s+")
 
 
 def _elliptical_trends(text: str, figs: list[Figure]) -> None:
-    """'Retailers were down 2.3%, Burlington by 2.6%': a 'by' figure whose verb was left out takes the
-    trend of the figure before it."""
+    """'Retailers were down 2.3%, Burlington by 2.6%' and 'fell 500 points, or 1.6%': a figure whose
+    trend verb was left out (after 'by', or restating the change after ', or') takes the trend of the
+    figure before it."""
     for prev, fig in zip(figs, figs[1:], strict=False):
         if fig.trend is None and prev.trend is not None and "from-to" not in prev.sem \
-                and _ELLIPSIS_GAP_RE.fullmatch(text, prev.end, fig.start) \
+                and _ELLIPSIS_GAP_RE.fullmatch(text, max(prev.end, prev.unit_end), fig.start) \
                 and not TREND_WORD_RE.search(text, prev.end, fig.start):
             fig.trend = prev.trend
             fig.sem.append("trend-up" if prev.trend == "up" else "trend-down")

@@ -179,6 +179,7 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
             row = None  # "over three or four years" is a duration, not "more than"
         else:
             fig.start = m.start()
+            fig.hedge_word = re.sub(r"\s+", " ", word)
     sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 12)])
     if sm and row is None:
         row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(re.sub(r"\s+", " ", sm.group("w").lower()))
@@ -190,6 +191,25 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         return  # "about 14-18 mpg", "some tens of thousands": the interval already says it
     fig.hedge = ROWS[row].hedge or fig.hedge
     fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+
+
+_DURATION_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
+_BOUND_VERBS_RE = re.compile(r"\b(?:last|lasts|lasted|lasting|took|take|takes|taking|spent|spend|spends|"
+                             r"waited|wait|waits|for|after|in|within|aged|age)\s+$", re.IGNORECASE)
+
+
+def undo_duration_over(text: str, fig: Figure) -> None:
+    """'over five years' is a span of time, not a bound on the figure: 'over' before a duration is a
+    preposition ("planted over five years"), unless a verb of duration precedes ("lasted over 3 hours")."""
+    if fig.hedge_word != "over" or fig.unit not in _DURATION_UNITS or fig.value is None:
+        return
+    if _BOUND_VERBS_RE.search(text, max(0, fig.start - 12), fig.start):
+        return  # "lasted over 3 hours", "for over two years": a bound after all
+    fig.start += len(fig.hedge_word)
+    while fig.start < fig.end and text[fig.start].isspace():
+        fig.start += 1
+    fig.sem = [s for s in fig.sem if s not in ("more-than", "less-than")]
+    fig.hedge, fig.low, fig.high, fig.hedge_word = "exact", fig.value, fig.value, ""
 
 
 def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
