@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from checker.context_attr import attribution as _attribution
-from checker.context_entity import entity_and_predicate, is_number, is_word
+from checker.context_entity import entity_and_predicate
+from checker.context_phrase import is_number, is_word
 from checker.context_scope import SCOPE_VOCABULARY, scope_markers
 from checker.context_split import Token, sentence_spans, tokens
 from checker.context_words import EVENT_NOUNS, NOT_NAMES, PREPS, wordset

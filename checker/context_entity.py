@@ -11,8 +11,28 @@ at 8,000") is the entity.
 
 from __future__ import annotations
 
-import re
-
+from checker.context_phrase import (
+    ANTECEDENT_PREPS,
+    HEARSAY,
+    MAX_PP,
+    MODALS,
+    REL_SUBJECT,
+    UNIT_SKIP,
+    is_adverb,
+    is_number,
+    is_time_word,
+    is_word,
+    is_year,
+    np_right,
+    object_phrase,
+    phrase,
+    pp_chain,
+    skip_aux,
+    skip_left_aux,
+    skip_scope,
+    span,
+    subject_left,
+)
 from checker.context_split import Token
 from checker.context_words import (
     ATTRIBUTION_VERBS,
@@ -20,13 +40,10 @@ from checker.context_words import (
     AUX_FILLERS,
     CONJ_STOP,
     DETS,
-    EVENT_NOUNS,
     KNOWN_VERBS,
     LINKING_VERBS,
     MONTHS,
     PREPS,
-    RELATIVES,
-    SCOPE_OPENERS,
     is_finite_verb,
     is_past_form,
     lemma,
@@ -34,242 +51,19 @@ from checker.context_words import (
     wordset,
 )
 
-QUOTE = frozenset("“”\"‘’'")
-NUMBER_WORDS = wordset(
-    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
-    thousand thousands million millions billion dozen dozens hundreds about around nearly almost some
-    more over at least up roughly approximately fewer less under""")
-_UNIT_SKIP = wordset("% percent per cent pc percentage point points")
 _GENERIC_GOVERNORS = wordset("include including includes included be have")
-_MODALS = wordset("to will would could can may might should must shall")
 _PRE_FIGURE_SKIP = DETS | wordset(
     "estimated additional further another other record new all-time extra total roughly nearly just only "
     "some about around almost approximately it them us him her")
-_HEARSAY = wordset("said believed thought estimated feared understood known reported expected presumed")
 _BE = wordset("is are was were be been being 's ’s")
-_NP_ADVERBS = wordset("only just alone each apiece still already also reportedly allegedly never not likely "
-                      "probably")
-_RAISING = wordset("set expected likely due poised going about projected forecast forecasted scheduled seen "
-                   "tipped slated bound")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
 _GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate")
 _LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
 _MEASURE_ADJECTIVES = wordset(
     "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
-_NEEDS_TIME_NOUN = wordset("this last each every so next")
-_TIME_NOUNS = wordset(
-    "year years month months week weeks day days quarter decade century spring summer autumn fall winter "
-    "weekend morning evening night time season")
 _AGE_WORDS = wordset("to and or over older between above under - –")
-_TIME_WORDS = wordset("since in year month week day years decade the past a")
-_REL_SUBJECT = wordset("who that which")
-_DATE_LEADS = wordset("the early late mid")
-_SUBJECT_PREPS = wordset("of from in for at on to among across with")
-_ANTECEDENT_PREPS = wordset("of in")
-_RATE_NOUNS = wordset("day year week month")
 _ESTIMATE_VERBS = wordset("put estimate count number place")
 _LEFT_VERBS = LINKING_VERBS | _ESTIMATE_VERBS | ATTRIBUTION_VERBS
-_MAX_NP = 10
-_MAX_PP = 9
-
-
-def is_word(t: Token) -> bool:
-    return bool(re.match(r"[^\W\d_]", t.text))
-
-
-def is_number(t: Token) -> bool:
-    return t.text[:1].isdigit() or t.text[:1] in "$€£¥" or t.low in NUMBER_WORDS
-
-
-def is_year(t: Token) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text))
-
-
-def opens_scope(toks: list[Token], i: int, hi: int) -> bool:
-    """A time or scope phrase starts at token i: 'since', 'currently', 'each year' (not 'this province')."""
-    low = toks[i].low
-    if low not in SCOPE_OPENERS:
-        return False
-    if low in _NEEDS_TIME_NOUN:
-        return i + 1 < hi and (toks[i + 1].low in _TIME_NOUNS or toks[i + 1].low in ("far", "day"))
-    return True
-
-
-def _is_time_word(t: Token) -> bool:
-    return t.low in MONTHS or t.low in SCOPE_OPENERS or is_year(t)
-
-
-def _np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[Token], int]:
-    """The counted noun phrase right after the figure: '(of) Uighurs and other members of ...'."""
-    while i < hi and (toks[i].low in _UNIT_SKIP or toks[i].text in QUOTE):
-        i += 1
-    if i < hi and toks[i].low == "of":
-        i += 1
-    elif dimension == "currency" and i + 1 < hi and toks[i].low in ("in", "for", "worth", "on") \
-            and not _is_time_word(toks[i + 1]) and toks[i + 1].low not in DETS:
-        i += 1
-        if i < hi and toks[i].low == "of":
-            i += 1
-    words: list[Token] = []
-    while i < hi and len(words) < _MAX_NP:
-        t, low = toks[i], toks[i].low
-        nxt = toks[i + 1] if i + 1 < hi else None
-        if t.text in QUOTE:
-            i += 1
-            continue
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
-            break
-        if low in PREPS and low != "of":
-            break
-        if low in DETS and words and words[-1].low != "of":
-            break
-        if low in ("a", "an") and nxt is not None and nxt.low in _RATE_NOUNS or low == "aged":
-            break  # "3,800 a day", "adults aged 18 to 29"
-        if low in ("and", "or"):
-            if nxt is None or is_number(nxt) or nxt.low in AUX or is_past_form(nxt.low) or not is_word(nxt):
-                break
-        elif is_past_form(low):
-            adjective = not words and nxt is not None and is_word(nxt) and nxt.low not in PREPS | AUX | DETS
-            if not adjective:
-                break
-        elif words and (is_finite_verb(low) or low in _NP_ADVERBS):
-            break
-        elif words and low in KNOWN_VERBS and words[-1].low.endswith("s") and nxt is not None \
-                and nxt.low not in PREPS and nxt.low != "of":
-            break  # "61% of voters oppose raising ...": a plural noun, then a verb
-        words.append(t)
-        i += 1
-    while words and words[-1].low in ("of", "and", "or", "the", "a", "an"):
-        words.pop()
-        i -= 1
-    return words, i
-
-
-def _skip_aux(toks: list[Token], i: int, hi: int) -> tuple[int, str | None]:
-    """Skip auxiliaries and adverbs ('are currently being', 'were slightly', 'are said to be');
-    return the next index and the last auxiliary seen."""
-    seen: str | None = None
-    while i < hi:
-        low = toks[i].low
-        nxt = toks[i + 1].low if i + 1 < hi else ""
-        if low in AUX:
-            seen = low
-        elif low in _HEARSAY:
-            if nxt != "to":
-                break
-        elif not (low in AUX_FILLERS or low in _REL_SUBJECT or (low.endswith("ly") and len(low) > 4)):
-            break
-        i += 1
-    return i, seen
-
-
-def _pp_chain(toks: list[Token], i: int, hi: int) -> tuple[list[Token], int]:
-    """Prepositional phrases after a participle: 'into political camps for indoctrination'."""
-    words: list[Token] = []
-    while i < hi and len(words) < _MAX_PP:
-        t, low = toks[i], toks[i].low
-        nxt = toks[i + 1] if i + 1 < hi else None
-        if t.text in QUOTE:
-            i += 1
-            continue
-        if t.text[:1].isdigit() and words and words[-1].low in MONTHS and not is_year(t):
-            words.append(t)  # "in the October 7 attack"
-            i += 1
-            continue
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
-            break
-        if low in ("since", "per", "during") or (
-            low in ("in", "over", "for", "by") and nxt is not None
-            and (is_year(nxt) or nxt.low in _DATE_LEADS and _years_ahead(toks, i + 1, hi))
-        ):
-            break
-        if low in ("in", "over", "within") and nxt is not None and nxt.low == "the" and i + 2 < hi \
-                and toks[i + 2].low in ("past", "last", "previous", "next", "region"):
-            break
-        if low in ("and", "or") and (nxt is None or not is_word(nxt) or nxt.low in AUX or is_number(nxt)):
-            break
-        if (is_past_form(low) or is_finite_verb(low)) and words and words[-1].low not in PREPS:
-            break
-        if not words and low not in PREPS:
-            break
-        words.append(t)
-        i += 1
-    while words and (words[-1].low in PREPS or words[-1].low in DETS or words[-1].low in ("and", "or")):
-        words.pop()
-        i -= 1
-    return words, i
-
-
-def _object(toks: list[Token], i: int, hi: int, limit: int = 8) -> list[Token]:
-    """Object of a verb: 'materials from this Chinese province', 'the country', 'in detention'."""
-    if i < hi and toks[i].low in PREPS:
-        return _pp_chain(toks, i, hi)[0][:limit]
-    words, k = _np_right(toks, i, hi, "count")
-    if words and not (i < hi and toks[i].low == "of"):
-        words = toks[i:k] + _pp_chain(toks, k, hi)[0]
-    return words[:limit]
-
-
-def _years_ahead(toks: list[Token], i: int, hi: int) -> bool:
-    return any(is_year(t) for t in toks[i:min(hi, i + 3)])
-
-
-def _skip_scope(toks: list[Token], i: int, hi: int) -> int:
-    """Skip a time phrase ('each year', 'since April 2017', 'in 2019') to reach a following verb."""
-    start = i
-    while i < hi and i - start < 5 and (
-        toks[i].low in SCOPE_OPENERS or is_year(toks[i]) or toks[i].low in MONTHS
-        or toks[i].low in _TIME_WORDS
-    ):
-        i += 1
-    return i
-
-
-def phrase(text: str, words: list[Token], keep_det: bool = False) -> str:
-    words = [w for w in words if w.text not in QUOTE]
-    while words and words[0].low in DETS and not keep_det:
-        words = words[1:]
-    if not words:
-        return ""
-    out = text[words[0].start:words[-1].end]
-    return re.sub(r"[“”\"]", "", re.sub(r"\s+", " ", out)).strip()
-
-
-def _span(text: str, first: Token, rest: list[Token]) -> str:
-    """Words as written from ``first`` through the last of ``rest``."""
-    return phrase(text, [first, *rest], keep_det=True)
-
-
-def subject_left(text: str, toks: list[Token], j: int, lo: int,
-                 preps: frozenset[str] = _SUBJECT_PREPS) -> str:
-    """Noun phrase ending at token j (inclusive), walking left: 'the death toll from Hurricane Maria'."""
-    words: list[Token] = []
-    while j >= lo and len(words) < 12:
-        t, low = toks[j], toks[j].low
-        if (is_number(t) or low in ("to", "and", "-", "–")) and any(
-                x.low in ("aged", "ages") for x in toks[max(lo, j - 4):j]):
-            words.insert(0, t)  # "young people aged 16 to 24"
-            j -= 1
-            continue
-        if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or (
-                is_past_form(low) and low != "aged"):
-            break
-        if low in DETS:
-            if j - 1 >= lo and toks[j - 1].low in preps:
-                words.insert(0, t)
-                j -= 1
-                continue
-            break
-        if low in PREPS and low not in preps:
-            break
-        if low in KNOWN_VERBS and low not in EVENT_NOUNS and words and not low.endswith("s") \
-                and low not in ("total", "number", "count", "record", "estimate"):
-            break
-        words.insert(0, t)
-        j -= 1
-    while words and words[0].low in PREPS:
-        words = words[1:]
-    return phrase(text, words)
 
 
 def _governor(toks: list[Token], f0: int, lo: int) -> tuple[int, int]:
@@ -301,7 +95,7 @@ def _is_verb_governor(toks: list[Token], g: int, lo: int) -> bool:
     if is_past_form(gov.low) or gov.low.endswith("ing"):
         return True
     prev = toks[g - 1].low if g > lo else ""
-    return prev not in DETS and (prev in _MODALS or prev not in PREPS)
+    return prev not in DETS and (prev in MODALS or prev not in PREPS)
 
 
 def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tuple[str, str | None]:
@@ -311,35 +105,35 @@ def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tup
         while i < hi and (is_number(toks[i]) or toks[i].low in _AGE_WORDS):
             i += 1
     if i < hi and toks[i].low in PREPS and toks[i].low not in ("since", "per"):
-        pp, k = _pp_chain(toks, i, hi)  # "3 in 10 children in the district live ..."
-        k2, aux2 = _skip_aux(toks, k, hi)
+        pp, k = pp_chain(toks, i, hi)  # "3 in 10 children in the district live ..."
+        k2, aux2 = skip_aux(toks, k, hi)
         if pp and k2 < hi and (aux2 or is_finite_verb(toks[k2].low) or is_past_form(toks[k2].low)):
             i = k
-    j, aux = _skip_aux(toks, i, hi)
+    j, aux = skip_aux(toks, i, hi)
     if j >= hi:
         return "", ("be" if aux in _BE else None)
     t = toks[j]
-    if t.low in _HEARSAY | {"confirmed"} and j + 1 < hi and is_past_form(toks[j + 1].low):
+    if t.low in HEARSAY | {"confirmed"} and j + 1 < hi and is_past_form(toks[j + 1].low):
         j += 1  # "were confirmed killed", "are feared dead"
         t = toks[j]
     if is_past_form(t.low):
         verb = lemma(t.text)
-        obj = _object(toks, j + 1, hi, limit=_MAX_PP)
+        obj = object_phrase(toks, j + 1, hi, limit=MAX_PP)
         if verb in LINKING_VERBS and j + 1 < hi and is_word(toks[j + 1]) and toks[j + 1].low not in PREPS:
             obj = [toks[j + 1]]  # "remained missing"
-        tail = _span(text, t, obj)
+        tail = span(text, t, obj)
         if not obj and lo > 0 and toks[lo - 1].low == "where":
-            antecedent = subject_left(text, toks, lo - 2, 0, _ANTECEDENT_PREPS)
+            antecedent = subject_left(text, toks, lo - 2, 0, ANTECEDENT_PREPS)
             tail = f"{tail} in {antecedent}" if antecedent else tail
-        k = _skip_scope(toks, j + 1 + _covered(toks, j + 1, obj), hi)
+        k = skip_scope(toks, j + 1 + _covered(toks, j + 1, obj), hi)
         if k < hi and is_finite_verb(toks[k].low):
-            tail += f" ({_span(text, toks[k], _object(toks, k + 1, hi))})"
+            tail += f" ({span(text, toks[k], object_phrase(toks, k + 1, hi))})"
         return tail, verb
     be_complement = aux in _BE and is_word(t) and t.low not in DETS | CONJ_STOP and not t.low.endswith("ing")
     if not be_complement and (is_finite_verb(t.low) or (t.low in KNOWN_VERBS and j > i)):
-        return f"({_span(text, t, _object(toks, j + 1, hi))})", lemma(t.text)
+        return f"({span(text, t, object_phrase(toks, j + 1, hi))})", lemma(t.text)
     if be_complement:
-        complement = _object(toks, j, hi, limit=5) if t.low in PREPS else [t]
+        complement = object_phrase(toks, j, hi, limit=5) if t.low in PREPS else [t]
         return phrase(text, complement), "be"
     return "", ("be" if aux in _BE else None)
 
@@ -356,7 +150,7 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
                          before: list[Token] | None = None) -> tuple[str | None, str | None]:
     """(entity, predicate) of the figure tokens [f0, f1) in the clause [lo, hi); ``before``: the
     previous sentence's tokens, for 'the true number was 110,000' after '21,000 people marched'."""
-    np_words, i = _np_right(toks, f1, hi, dimension)
+    np_words, i = np_right(toks, f1, hi, dimension)
     head = phrase(text, np_words)
     adjective = ""
     if head.lower() in _MEASURE_ADJECTIVES:  # "90 miles wide": the subject is measured
@@ -420,7 +214,7 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
     k = v - 1
     while k > lo and (toks[k].low in AUX_FILLERS - {"to"} or toks[k].low.endswith("ly")):
         k -= 1
-    if k >= lo and toks[k].low in _MODALS and is_word(t) and not t.low.endswith("ing"):
+    if k >= lo and toks[k].low in MODALS and is_word(t) and not t.low.endswith("ing"):
         return True  # "will also boost", "can dip", "to trade"
     if prev in DETS or prev in PREPS or prev == "of":
         return False
@@ -430,7 +224,7 @@ def _is_left_verb(toks: list[Token], v: int, lo: int) -> bool:
         while k > lo and (toks[k].low in AUX_FILLERS or toks[k].low.endswith("ly")):
             k -= 1  # "is also trending"
         return toks[k].low in AUX or verb in KNOWN_VERBS | LINKING_VERBS and (v == lo or prev == ",")
-    return prev in _MODALS and verb in KNOWN_VERBS or verb in _LEFT_VERBS \
+    return prev in MODALS and verb in KNOWN_VERBS or verb in _LEFT_VERBS \
         or is_finite_verb(t.low) or (t.low.endswith("s") and verb in KNOWN_VERBS)
 
 
@@ -439,7 +233,7 @@ def _earlier_counted(text: str, toks: list[Token], f0: int) -> str:
     for k in range(f0 - 1, -1, -1):
         if is_number(toks[k]) and toks[k].text[:1].isdigit() and not is_year(toks[k]) \
                 and not (k > 0 and toks[k - 1].low in MONTHS):
-            words, _ = _np_right(toks, k + 1, f0, "count")
+            words, _ = np_right(toks, k + 1, f0, "count")
             if words and not any(is_number(w) for w in words):
                 return phrase(text, words)
     return ""
@@ -457,17 +251,17 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: st
         v = g - 1
         # The nearest verb, past intransitive ones ("since the outbreak began in March").
         while v >= lo and (not _is_left_verb(toks, v, lo) or v + 2 < g and toks[v + 1].low in PREPS
-                           and _is_time_word(toks[v + 2]) and toks[v].low not in AUX):
+                           and is_time_word(toks[v + 2]) and toks[v].low not in AUX):
             v -= 1
         if v < lo:
             return "", None
-        obj, _ = _np_right(toks, v + 1, g, "count") if v + 1 < g and not _is_adverb(toks[v + 1]) else ([], v)
+        obj, _ = np_right(toks, v + 1, g, "count") if v + 1 < g and not is_adverb(toks[v + 1]) else ([], v)
         object_ok = obj and not any(is_number(t) or t.low in ("up", "down") for t in obj)
         head = phrase(text, obj) if object_ok else ""
         if not head:
             j = skip_left_aux(toks, v - 1, lo)
             if v - 1 >= lo and toks[v - 1].low == "to":  # "gained 1% to close at 1,478"
-                while j >= lo and (is_number(toks[j]) or toks[j].low in _UNIT_SKIP or _is_adverb(toks[j])):
+                while j >= lo and (is_number(toks[j]) or toks[j].low in UNIT_SKIP or is_adverb(toks[j])):
                     j -= 1
                 if j >= lo and _is_left_verb(toks, j, lo):
                     j = skip_left_aux(toks, j - 1, lo)
@@ -477,20 +271,7 @@ def _head_from_left(text: str, toks: list[Token], g: int, lo: int, dimension: st
         and lemma(toks[g].text) not in ATTRIBUTION_VERBS
     if low in AUX or lemma(toks[g].text) in LINKING_VERBS or verb_left:
         j = skip_left_aux(toks, g - 1, lo)
-        if j < lo and lo >= 2 and toks[lo - 1].low in _REL_SUBJECT:
+        if j < lo and lo >= 2 and toks[lo - 1].low in REL_SUBJECT:
             j, lo = lo - 2, 0  # "the small country that is about 90 miles wide"
         return subject_left(text, toks, j, lo), lemma(toks[g].text)
     return "", None
-
-
-def skip_left_aux(toks: list[Token], j: int, lo: int) -> int:
-    """Back over auxiliaries, adverbs and raising verbs: 'was set to', 'is expected to', 'can also'."""
-    while j >= lo and (toks[j].low in AUX or toks[j].low in _MODALS or toks[j].low in AUX_FILLERS
-                       or toks[j].low in _RAISING or _is_adverb(toks[j])):
-        j -= 1
-    return j
-
-
-def _is_adverb(t: Token) -> bool:
-    low = t.low
-    return low in AUX_FILLERS - {"to", "all"} or low in _NP_ADVERBS or (low.endswith("ly") and len(low) > 4)
