@@ -29,6 +29,7 @@ from checker.semantics import (
     apply_trend,
     interval,
     undo_duration_over,
+    undo_object_trend,
 )
 
 _HEDGE_ROW_IDS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
@@ -111,6 +112,7 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         if fig.kind != "fraction":
             attach_unit(text, fig, hi)
             undo_duration_over(text, fig)
+            undo_object_trend(fig)
             apply_suffix_hedge(text, fig, hi)
         else:
             attach_fraction_unit(text, fig, hi)

@@ -58,6 +58,7 @@ class Figure:
     years: bool = False  # a range of two year-like numbers ("between 2014 and 2017")
     unit_end: int = 0  # end of the counted noun, when the unit is one ("50 pupils")
     hedge_word: str = ""  # the hedge as written before the number ("over", "about")
+    trend_word: str = ""  # the trend word that fired ("rose", "cut")
 
     def __post_init__(self) -> None:
         if self.value is not None and self.low is None and self.high is None:

@@ -198,6 +198,21 @@ _BOUND_VERBS_RE = re.compile(r"\b(?:last|lasts|lasted|lasting|took|take|takes|ta
                              r"waited|wait|waits|for|after|in|within|aged|age)\s+$", re.IGNORECASE)
 
 
+# Verbs that take the counted things as their object: "cut 800 jobs", "lost 3 games", "added 40 stores"
+# count the things cut, lost or added; they are no movement of the figure itself.
+_OBJECT_VERBS = frozenset(["cut", "cuts", "shed", "shedding", "lost", "loses", "losing", "added", "adds",
+                           "gained", "gain", "gains", "gaining", "boosted", "slashed"])
+
+
+def undo_object_trend(fig: Figure) -> None:
+    """'cut 800 jobs' is a count of jobs cut, not a fall of 800: no trend on a counted object (a
+    change in points, percent, money or a measure keeps it: 'lost 1.1%', 'added 15 sen')."""
+    if fig.trend_word in _OBJECT_VERBS and fig.dimension == "count" and fig.unit is not None \
+            and fig.unit.lower() not in ("points", "point"):
+        fig.trend, fig.trend_word = None, ""
+        fig.sem = [s for s in fig.sem if s not in ("trend-up", "trend-down")]
+
+
 def undo_duration_over(text: str, fig: Figure) -> None:
     """'over five years' is a span of time, not a bound on the figure: 'over' before a duration is a
     preposition ("planted over five years"), unless a verb of duration precedes ("lasted over 3 hours")."""
@@ -242,6 +257,7 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
     if m:
         row = _TRENDS_BY[m.group("t").lower()]
         fig.trend = "up" if row == "trend-up" else "down"
+        fig.trend_word = m.group("t").lower()
         fig.sem.append(row)
 
 
