@@ -317,23 +317,30 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
-    """(open, close) offsets of the quotation around ``pos`` within its paragraph, if any."""
+    """(open, close) offsets of the quotation around ``pos``, if any. A quotation left open at the end
+    of its paragraph continues when the next paragraph opens with a quotation mark (news style for a
+    quote running over several paragraphs); up to three paragraphs are followed."""
     para = _paragraph_start(text, pos)
     before = text[para:pos]
-    curly_open = before.rfind("“")
-    if before.count("“") > before.count("”") and curly_open >= 0:
-        close = text.find("”", pos)
-        nl = text.find("\n", pos)
-        if close < 0 or (nl >= 0 and nl < close):
-            close = nl if nl >= 0 else len(text)
-        return para + curly_open, close
-    if before.count('"') % 2 == 1:
-        close = text.find('"', pos)
-        nl = text.find("\n", pos)
-        if close < 0 or (nl >= 0 and nl < close):
-            close = nl if nl >= 0 else len(text)
-        return para + before.rfind('"'), close
-    return None
+    if before.count("“") > before.count("”"):
+        opener, closer, open_at = "“", "”", para + before.rfind("“")
+    elif before.count('"') % 2 == 1:
+        opener, closer, open_at = '"', '"', para + before.rfind('"')
+    else:
+        return None
+    at = pos
+    for _ in range(4):
+        close = text.find(closer, at)
+        nl = text.find("\n", at)
+        if close >= 0 and (nl < 0 or close < nl):
+            return open_at, close
+        if nl < 0:
+            return open_at, len(text)
+        nxt = re.compile(r"\s*").match(text, nl).end()
+        if not text.startswith(opener, nxt):
+            return open_at, nl
+        at = nxt + 1
+    return open_at, at
 
 
 def _is_pronoun(name: str | None) -> bool:
@@ -402,13 +409,13 @@ def _quote_speaker(text: str, para: list[tuple[int, int]], here: tuple[int, int]
 def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end: int) -> str | None:
     """Who the article says gives the figure at text[fig_start:fig_end]; None if nobody."""
     para_start = _paragraph_start(text, sent_start)
-    para_end = text.find("\n", sent_end)
+    quote = _quote_bounds(text, fig_start)
+    para_end = text.find("\n", max(sent_end, quote[1] if quote else 0))
     para_end = len(text) if para_end < 0 else para_end
     para = sentence_spans(text, para_start, para_end)
     prior = [s for s in sentence_spans(text, max(0, para_start - 1500), sent_start) if s[1] <= sent_start]
     spans = prior + [(sent_start, sent_end)]
     found = None
-    quote = _quote_bounds(text, fig_start)
     if quote is not None:
         found = _according(text, sent_start, sent_end, fig_start) or _quote_speaker(
             text, para, (sent_start, sent_end), quote)

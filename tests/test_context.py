@@ -125,6 +125,27 @@ def test_running_quote_speaker_comes_from_previous_sentence() -> None:
     assert got.predicate == "detain"
 
 
+def _describe_in(text: str, figure: str) -> FigureContext:
+    start = text.index(figure)
+    sent = next((s, e) for s, e in sentence_spans(text) if s <= start < e)
+    return describe(text, sent[0], sent[1], start, start + len(figure), None, "count")
+
+
+def test_quote_running_over_paragraphs_takes_the_speaker_of_its_last_paragraph() -> None:
+    text = (
+        "Organisers disputed the police count.\n\n"
+        "“We had 240 buses from every region. Nobody fills them for a small crowd.\n\n"
+        "“The real figure is closer to 45,000,” said Ana Ruiz, a spokeswoman for the coalition.\n"
+    )
+    assert _describe_in(text, "240").attribution == "Ana Ruiz"
+    assert _describe_in(text, "45,000").attribution == "Ana Ruiz"
+
+
+def test_quote_closed_in_its_paragraph_does_not_borrow_a_later_speaker() -> None:
+    text = "“We counted 300 people.”\n\nLater, “the march ended,” said Ana Ruiz.\n"
+    assert _describe_in(text, "300").attribution is None
+
+
 def test_unattributed_figure_has_no_speaker_even_after_a_quote() -> None:
     text = "“It is bad,” the mayor said. The flood damaged 400 homes."
     start = text.index("400")
