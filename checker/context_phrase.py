@@ -92,6 +92,10 @@ def np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[T
         if t.text in QUOTE:
             i += 1
             continue
+        if words and is_number(t) and re.search(r"[’']s$", words[-1].text):
+            words.append(t)  # "85% of the province's 2.3 million residents"
+            i += 1
+            continue
         if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
             break
         if low in PREPS and low != "of":
