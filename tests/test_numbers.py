@@ -72,7 +72,7 @@ FRAGMENTS = [
 ]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
 def test_offsets_always_index_the_text(parts: list[str]) -> None:
     text = " ".join(parts)
@@ -86,3 +86,11 @@ def test_offsets_always_index_the_text(parts: list[str]) -> None:
             assert c.low <= c.high
         if c.value is not None:
             assert (c.low is None or c.low <= c.value) and (c.high is None or c.value <= c.high)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–/%$£€¥+~()abmkMBnsptoAUSDRM\n")), max_size=60))
+def test_any_text_extracts_without_error(text: str) -> None:
+    for c in extract_text(text):
+        assert text[c.start:c.end] == c.text
+        assert c.low is None or c.high is None or c.low <= c.high
