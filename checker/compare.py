@@ -370,7 +370,8 @@ def describe_gap(cmp: Comparison, *, reference_side: bool = False) -> str:
 
 
 def format_ratio(ratio: float) -> str:
-    return f"{ratio:.0f}x" if ratio >= 10 else f"{math.floor(ratio * 10) / 10:.1f}x"
+    """How far apart, as written in messages and tables: '1.4x', '15x' (rounded, one decimal below 10)."""
+    return f"{ratio:,.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
 
 
 def speaker(attribution: str | None) -> str | None:

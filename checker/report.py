@@ -143,7 +143,9 @@ def format_interval(low: float | None, high: float | None, suffix: str = "") -> 
 def format_ratio(ratio: float | None) -> str:
     if ratio is None or not math.isfinite(ratio):
         return "—"
-    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:,.0f}×"
+    from checker.compare import format_ratio as as_text
+
+    return as_text(ratio).replace("x", "×")
 
 
 def column_of(text: str, offset: int) -> int:
