@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.context_attr import attribution as _attribution
 from checker.context_entity import entity_and_predicate
@@ -115,11 +116,18 @@ def _names(text: str, toks: list[Token], skip: set[int], sentence_start: int) ->
 
 
 def _opener_is_name(text: str, t: Token) -> bool:
+    return _opener_word_is_name(text, t.text)
+
+
+@lru_cache(maxsize=1024)
+def _opener_word_is_name(text: str, word_as_written: str) -> bool:
     """A capitalised word opening a sentence is a name when it is capitalised mid-sentence elsewhere,
     is a possessive, or is neither a plural, a common opener nor a word found in lower case."""
-    if re.search(r"[a-z,]\s+" + re.escape(t.text) + r"\b", text) or re.search(r"[’']s$", t.text):
+    if re.search(r"[’']s$", word_as_written):
         return True
-    word = t.low
+    if re.search(r"[a-z,]\s+" + re.escape(word_as_written) + r"\b", text):
+        return True
+    word = word_as_written.lower()
     common = word in _COMMON_OPENERS or word.endswith("s")
     return not (common or re.search(r"\b" + re.escape(word) + r"\b", text))
 

@@ -49,7 +49,7 @@ MAX_PP = 9
 
 
 def is_word(t: Token) -> bool:
-    return bool(re.match(r"[^\W\d_]", t.text))
+    return t.text[:1].isalpha()
 
 
 def is_number(t: Token) -> bool:

@@ -9,6 +9,7 @@ when the line before looks like a headline or a paragraph of its own (not hard-w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.context_words import wordset
@@ -34,10 +35,7 @@ class Token(NamedTuple):
     text: str
     start: int  # absolute offsets
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # text.lower()
 
 
 _TOKEN = re.compile(
@@ -50,17 +48,29 @@ _TOKEN = re.compile(
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of text[start:end] with absolute offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return list(_tokens(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    # Cached: describe() reads the same sentence (and its neighbours) once per figure.
+    found = _TOKEN.finditer(text, start, end)
+    return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in found)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Absolute (start, end) spans of the sentences of text[start:end]; whitespace trimmed."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, end))
+    return list(_sentence_spans(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for b_start, b_end in _blocks(text, start, end):
         spans.extend(_split_block(text, b_start, b_end))
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
