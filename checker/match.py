@@ -59,8 +59,7 @@ NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 STORY_MIN_NAMES = 2
 NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
-NEARBY_CHARS = 200  # two sentences of one article this close (about one sentence apart) are "nearby"
-ADJACENT_CHARS = 40  # ... and this close, next to each other
+NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
 BONUS = {
     "predicate": 10.0,
@@ -285,7 +284,8 @@ def _features(view: View) -> Features:
         predicate_family(c.predicate, c.unit) or predicate_family(view.near) or predicate_family(view.window)
     )
     span = (c.sentence_start, c.sentence_start + len(c.sentence))
-    said = set(_content_words(c.entity))
+    # "the true figure (jobs)": bracketed words are what extraction inferred, not what the text says.
+    said = set(_content_words(re.sub(r"\([^)]*\)", " ", c.entity or "")))
     anaphoric = bool(said) and said <= FIGURE_WORDS
     return Features(" ".join(sorted(words)), context, events, family, stem, span, anaphoric=anaphoric)
 
@@ -395,7 +395,7 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         evidence.append("same figure" if backed else "same figure alone")
     # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
     # is only "the number" or "the figure" refers back to the quantity just mentioned.
-    refers_back = (fa.anaphoric or fb.anaphoric) and _gap(fa.span, fb.span) <= ADJACENT_CHARS
+    refers_back = fa.anaphoric or fb.anaphoric
     if nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
@@ -404,7 +404,7 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         # different sets, so only the same number twice is one figure (the rule kind "tally").
         score = min(score, WHAT_CAP)
         evidence.append("different rounds")
-    if entity is None and not same_figure and not (fa.family and fb.family):
+    if entity is None and not same_figure and not (fa.family and fb.family) and not (nearby and refers_back):
         # Agreeing on the story (context) says nothing about what is measured.
         score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
@@ -588,7 +588,19 @@ PREDICATE_FAMILIES = {
     "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
     "survey": ("survey", "interview", "poll", "sampl", "question"),
     "sanction": ("sanction", "blacklist", "expel", "expuls"),
-    "job loss": ("cut", "lose", "lost", "loss", "axe", "shed", "lay off", "laid off", "layoff", "redundan"),
+    "job loss": (
+        "cut",
+        "lose",
+        "lost",
+        "loss",
+        "cost",
+        "axe",
+        "shed",
+        "lay off",
+        "laid off",
+        "layoff",
+        "redundan",
+    ),
     "hiring": ("hire", "hiring", "recruit", "creat", "add"),
 }
 
