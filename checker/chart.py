@@ -22,6 +22,7 @@ ROW = 44
 TOP = 40
 AXIS = 40
 LABEL_MAX = 110  # characters
+PAD = 28  # between the plot and the picture's edges
 
 
 def xml(text: str) -> str:
@@ -83,7 +84,7 @@ def render_chart(report: Report, group: Group) -> str:
     if ref_value is not None:
         values.append(ref_value)
     lo, hi = _domain(values)
-    x0, x1 = MARGIN, WIDTH - MARGIN
+    x0, x1 = MARGIN + PAD, WIDTH - MARGIN - PAD  # room for the end ticks' labels and the arrowheads
 
     def x(v: float) -> float:
         if v <= 0:
@@ -96,8 +97,9 @@ def render_chart(report: Report, group: Group) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" font-size="12">',
         f"<title>{xml('Range chart: ' + title)}</title>",
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f4e79"/></marker></defs>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="12" markerHeight="12" '
+        'markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#1f4e79"/></marker></defs>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="22" font-size="14" font-weight="bold">{xml(title)} — log scale</text>',
     ]
