@@ -52,7 +52,7 @@ def _clause(toks: list[Token], f0: int, f1: int) -> tuple[int, int, int]:
     lo = 0
     for i in range(f0 - 1, -1, -1):
         t = toks[i]
-        if t.text in ";:—–()," or t.low in _SUBORDINATORS:
+        if t.text in ";:—–()," or t.low in _SUBORDINATORS and not _acronym(t):
             lo = i + 1
             break
         if t.low == "that" and i > 0 and toks[i - 1].low not in PREPS:
@@ -65,7 +65,8 @@ def _clause(toks: list[Token], f0: int, f1: int) -> tuple[int, int, int]:
     for i in range(f1, len(toks)):
         t = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if t.text in ";:—–()" or (t.text == "," and nxt in _CLAUSE_OPENERS) or t.low in _SUBORDINATORS:
+        if t.text in ";:—–()" or (t.text == "," and nxt in _CLAUSE_OPENERS) or (
+                t.low in _SUBORDINATORS and not _acronym(t)):
             hi = i
             break
         if t.text == "," and i + 2 < len(toks) and _looks_attribution(toks, i + 1):
@@ -78,6 +79,11 @@ def _clause(toks: list[Token], f0: int, f1: int) -> tuple[int, int, int]:
         if first_comma == lo - 1 or not any(t.text in ";:—–()" for t in toks[first_comma:lo]):
             lo = 0 if first_comma == lo - 1 else lo
     return lo, hi, scope_hi
+
+
+def _acronym(t: Token) -> bool:
+    """'WHO', 'US', 'IT' written in capitals are names, not function words."""
+    return len(t.text) > 1 and t.text.isupper() and t.text.isalpha()
 
 
 def _looks_attribution(toks: list[Token], i: int) -> bool:
@@ -167,7 +173,8 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
         at = text.find(who, sent_start, sent_end)
         if at >= 0:
             skip |= {k for k, t in enumerate(toks) if at <= t.start < at + len(who)}
-    first = max(0, lo - 6) if lo > 0 and toks[lo - 1].low in _ANTECEDENT_LINKS else lo
+    linked = lo > 0 and toks[lo - 1].low in _ANTECEDENT_LINKS and not _acronym(toks[lo - 1])
+    first = max(0, lo - 6) if linked else lo
     names = _names(text, toks[first:scope_hi], {k - first for k in skip}, toks[0].start)
     if not names - EVENT_NOUNS:  # nothing but "the storm": add the sentence's names
         names |= _names(text, toks, skip, toks[0].start)

@@ -113,7 +113,7 @@ def _clean(phrase: str) -> str | None:
     phrase = " ".join(words).strip(" ,;:")
     if not phrase or len(words) > 14 or re.search(r"\d{2,}", phrase):
         return None
-    last = words[-1].lower()
+    last = words[-1].lower() if not words[-1].isupper() or len(words[-1]) == 1 else words[-1]
     if len(words) > 1 and last in PRONOUNS:
         return None  # "the number it (announced)": a relative clause, not a speaker
     if len(words) == 1 and (last in _FUNCTION or last in AUX):
@@ -148,7 +148,8 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
         reduced_relative = is_past_form(low) and j + 1 <= end and j > 0 and toks[j - 1].low not in PRONOUNS \
             and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
             and toks[j - 1].low not in AUX
-        if t.text in ",’'" or reduced_relative or re.fullmatch(r"[\w’'\-.]+", t.text) and (
+        acronym = len(t.text) > 1 and t.text.isupper() and t.text.isalpha()  # "the WHO", "the US"
+        if t.text in ",’'" or reduced_relative or acronym or re.fullmatch(r"[\w’'\-.]+", t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
             and not is_past_form(low) and low not in _SUBJECT_STOPS
         ):

@@ -57,6 +57,7 @@ _PRE_FIGURE_SKIP = DETS | wordset(
     "some about around almost approximately it them us him her")
 _BE = wordset("is are was were be been being 's ’s")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
+_NOT_NARROWING = wordset("compared based according including excluding adjusted")  # "0.2%, compared with"
 _GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate")
 _LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
 _MEASURE_ADJECTIVES = wordset(
@@ -116,7 +117,7 @@ def _after_figure(text: str, toks: list[Token], i: int, hi: int, lo: int) -> tup
     if t.low in HEARSAY | {"confirmed"} and j + 1 < hi and is_past_form(toks[j + 1].low):
         j += 1  # "were confirmed killed", "are feared dead"
         t = toks[j]
-    if is_past_form(t.low):
+    if is_past_form(t.low) and t.low not in _NOT_NARROWING:
         verb = lemma(t.text)
         obj = object_phrase(toks, j + 1, hi, limit=MAX_PP)
         if verb in LINKING_VERBS and j + 1 < hi and is_word(toks[j + 1]) and toks[j + 1].low not in PREPS:

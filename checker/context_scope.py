@@ -72,7 +72,7 @@ _ASOF = re.compile(
     rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b",
     _I)
 _RELATIVE = re.compile(
-    r"\b(last|this|past|previous)\s+(year|month|week|quarter|decade)\b(?!\s+(?:ago|earlier))", _I)
+    r"\b(last|this|past)\s+(year|month|week|quarter|decade)\b(?!\s+(?:ago|earlier))", _I)
 _PAST = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(past|last|previous|next|coming)\s+(?:(\d+|[a-z]+)\s+)?"
     r"(decades?|years?|months?|weeks?|days?|hours?|century)\b", _I)
@@ -197,7 +197,7 @@ def scope_markers(text: str) -> tuple[str, ...]:
         add(f"{which}:{n or '1'}{unit}", m)
     for m in _RELATIVE.finditer(text):
         if free(m):
-            which = "last" if m.group(1).lower() in ("last", "past", "previous") else "this"
+            which = "last" if m.group(1).lower() in ("last", "past") else "this"
             add(f"period:{which}-{m.group(2).lower()}", m)
     for m in _ON_DAY.finditer(text):
         day = m.group(1).lower() if m.group(1) else _date(m.group(4), m.group(2), m.group(3))

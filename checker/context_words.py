@@ -71,7 +71,8 @@ KNOWN_VERBS = wordset(
     resign quit retire deliver manufacture harvest grow mine pick process consume reside belong depend
     lack need own come include indicate reveal calculate allege insist argue assert explain acknowledge
     tweet testify disclose cite maintain contend conclude publish reckon diagnose hospitalize admit
-    discharge isolate quarantine screen inject carry bring document tally identify verify drown cause quit""")
+    discharge isolate quarantine screen inject carry bring document tally identify verify drown cause quit
+    compare""")
 
 # Past tense / participle -> lemma for irregular verbs.
 IRREGULAR = {
