@@ -81,13 +81,20 @@ def gold_quantity(q: dict[str, str]) -> Q | None:
 
 # --- the two systems --------------------------------------------------------------------------------
 
+# NewsQuant labels a change only when the trend word comes before the figure ("rose 5%", "up 5%"); a
+# comparative or noun after it ("34.4% higher", "a sharp 3 percent drop", "a 5-mpg boost") is labelled
+# '=' in every such dev item. checker keeps the trend on the claim (an editor wants it); the scorer maps
+# those rows to NewsQuant's convention.
+_AFTER_ROWS = ("trend-up-after", "trend-down-after")
+
+
 def change_label(hedge: str, trend: str | None, semantics: Sequence[str]) -> str:
     """checker's hedge/trend -> NewsQuant's one change label. A quantity gets one label, so a choice
     is needed when a figure has both: a trend wins over a hedge ("up nearly 57%" is 'up', as the gold
     mostly has it), except that a from->to movement is an interval labelled '='."""
     if "from-to" in semantics:
         return "="
-    if trend in ("up", "down"):
+    if trend in ("up", "down") and not any(r in semantics for r in _AFTER_ROWS):
         return trend
     if hedge == "approximate" or any(r in semantics for r in ("approx", "nearly", "average")):
         return "~"

@@ -26,6 +26,7 @@ from checker.semantics import (
     TREND_WORD_RE,
     apply_hedges,
     apply_suffix_hedge,
+    apply_suffix_trend,
     apply_trend,
     interval,
     undo_duration_over,
@@ -114,6 +115,7 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             undo_duration_over(text, fig)
             undo_object_trend(fig)
             apply_suffix_hedge(text, fig, hi)
+            apply_suffix_trend(text, fig, hi)
         else:
             attach_fraction_unit(text, fig, hi)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
@@ -200,6 +202,7 @@ def _elliptical_trends(text: str, figs: list[Figure]) -> None:
 
 
 _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_POINT_HEDGES = ("approximate", "more-than", "at-least", "less-than", "at-most")
 _FROM_GAP_RE = re.compile(r"(?:\s+[^\s,;:()]+){0,4}?\s+to\s+", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"\s*(?:to|[-–])\s*", re.IGNORECASE)
 
@@ -224,13 +227,15 @@ def _join_with_units(text: str, figs: list[Figure]) -> list[Figure]:
 
 
 def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
-    if a.kind != "number" or b.kind != "number" or a.hedge != "exact" or b.hedge != "exact":
+    if a.kind != "number" or b.kind != "number" or b.hedge != "exact":
         return None
     if a.value is None or b.value is None or a.dimension not in ("measure", "currency"):
         return None
     if b.unit is not None and b.unit != a.unit:
         return None
     lead = _FROM_RE.search(text, max(0, a.start - 6), a.start)
+    if a.hedge != "exact" and (lead is None or a.hedge not in _POINT_HEDGES):
+        return None  # "from up to 252 miles to 287 miles": the hedged end is the starting point
     if lead is not None:
         if not _FROM_GAP_RE.fullmatch(text, a.end, b.start):
             return None

@@ -315,6 +315,12 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
 
 def _suffixes(text: str, fig: Figure, hi: int) -> None:
     """Multiplier, currency words/symbols and percent after a numeral."""
+    read_suffixes(text, fig, hi)
+
+
+def read_suffixes(text: str, fig: Figure, hi: int) -> None:
+    """Multiplier, currency words/symbols and percent after ``fig.end`` (also after a hedge suffix:
+    "40-odd percent")."""
     e = fig.end
     mw = _MULT_WORDS_RE.match(text, e, hi) if fig.value is not None else None
     if mw and fig.value is not None:

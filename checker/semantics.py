@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from checker.model import HEDGES
-from checker.numbers import Figure
+from checker.numbers import Figure, read_suffixes
 
 APPROX = 0.1  # relative half-width of the interval an approximate hedge gives
 
@@ -44,20 +44,30 @@ def _row(id_: str, words: str, hedge: str | None, rule: str, example: str) -> Ro
 
 TABLE: tuple[Row, ...] = (
     _row("exact", "(a bare number)", "exact", "point", "13,000 workers -> 13000 [13000, 13000]"),
-    _row("approx", "about|around|roughly|approximately|some|an estimated|estimated|circa|c.|~|≈|or so",
+    _row("approx", "about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|~|≈|"
+         "more or less|in the region of|in the neighbourhood of|in the neighborhood of|barely|or so|"
+         "or thereabouts",
          "approximate", "approx", "about 2 million -> 2e6 [1.8e6, 2.2e6]"),
-    _row("nearly", "nearly|almost|close to|just shy of", "approximate", "nearly",
+    _row("nearly", "nearly|almost|close to|just shy of|shy of|just short of|not quite", "approximate",
+         "nearly",
          "nearly 60% -> 60 [54, 60]"),
     _row("average", "averaged|averaging|averages|on average", "approximate", "approx",
          "averaged 7.3 points -> 7.3 [6.57, 8.03] (an average stands for values around it)"),
-    _row("more-than", "more than|over|above|in excess of|upwards of|greater than|north of|exceeding|"
-         "over than|well over", "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
-    _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|or more", "at-least",
+    _row("more-than", "more than|over|above|in excess of|upwards of|upward of|greater than|larger than|"
+         "bigger than|higher than|north of|exceeding|exceeds|exceeded|surpassing|over than|well over|>",
+         "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
+    _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|"
+         "greater than or equal to|"
+         "at least or equal to|equal to or more than|≥|>=|or more|or greater|or higher|or above|or over",
+         "at-least",
          "above", "at least 1,000 -> 1000 [1000, -]"),
-    _row("plus", "-plus|+", "at-least", "above", "25 million-plus -> 2.5e7 [2.5e7, -]"),
-    _row("less-than", "less than|fewer than|under|below|just under|sub-", "less-than", "below",
+    _row("plus", "-plus|+|-odd", "at-least", "above",
+         "25 million-plus -> 2.5e7 [2.5e7, -]; 40-odd -> [40, -]"),
+    _row("less-than", "less than|fewer than|under|below|just under|lower than|smaller than|south of|sub-|<",
+         "less-than", "below",
          "fewer than 100 -> 100 [-, 100]"),
-    _row("at-most", "up to|as many as|as much as|at most|no more than|a maximum of|or less|or fewer",
+    _row("at-most", "up to|as many as|as much as|as high as|at most|no more than|not more than|a maximum of|"
+         "less than or equal to|equal to or less than|≤|<=|or less|or fewer|or lower|or below|or under",
          "at-most", "below", "up to 1.8 million -> 1.8e6 [-, 1.8e6]"),
     _row("range", "between X and Y|X to Y|X-Y|X or Y", "range", "ends", "between $62 and $68 -> [62, 68]"),
     _row("shared-multiplier", "X to Y million|$X to $Y billion|X-Y thousand", "range", "ends",
@@ -83,13 +93,23 @@ TABLE: tuple[Row, ...] = (
     _row("negative", "minus|-|−", None, "modifier", "minus 387 Fahrenheit -> -387"),
     _row("trend-up", "rose|rise|rises|rising|risen|up|increased|increase|increases|increasing|grew|grow|"
          "grows|growing|grown|gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|"
-         "surged|surge|surging|soared|soaring|added|adds|advanced|advance|rallied|boosted|upward|upwards|+",
+         "surged|surge|surging|soared|soaring|added|adds|advanced|advance|rallied|boosted|upward|upwards|widened|"
+         "widening|widens|expanded|expanding|spiked|skyrocketed|rocketed|leapt|leaped|rebounded|firmed|+",
          None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
          "declines|declining|decreased|decrease|decreases|slid|slide|sliding|slipped|slipping|lost|loses|"
          "losing|plunged|plunging|plummeted|plummeting|tumbled|tumbling|sank|sinking|eased|shed|shedding|cut|"
-         "dipped|shrank|slumped|retreated|downward|downwards", None, "modifier",
+         "dipped|shrank|slumped|retreated|downward|downwards|narrowed|narrowing|narrows|contracted|contracting|"
+         "weakened|sagged|tanked|dived|slumping|shrinking", None, "modifier",
          "fell 3% -> 3 percent, trend down"),
+    _row("trend-up-after", "higher|up|more (percent)|rise|rises|increase|increases|gain|gains|jump|jumps|"
+         "surge|"
+         "hike|hikes|boost|growth|climb|rally|advance|uptick", None, "modifier",
+         "shares closed 34% higher; a 5% rise -> trend up (a change in percent, points, money or a measure)"),
+    _row("trend-down-after", "lower|down|less (percent)|cheaper|drop|drops|fall|falls|decline|declines|"
+         "decrease|decreases|cut|cuts|reduction|reductions|slump|plunge|slide|dip|contraction", None,
+         "modifier",
+         "a 5% drop in sales; 3.2 percent lower -> trend down"),
 )
 ROWS: dict[str, Row] = {r.id: r for r in TABLE}
 if any(r.hedge is not None and r.hedge not in HEDGES for r in TABLE):
@@ -133,14 +153,14 @@ _SYMBOLS = {w: r for w, r in _PREFIX_WORDS.items() if not w[0].isalpha()}
 _GLUED = {w: r for w, r in _PREFIX_WORDS.items() if w.endswith("-")}
 _PLAIN = {w: r for w, r in _PREFIX_WORDS.items() if w not in _SYMBOLS and w not in _GLUED}
 _PREFIX_RE = re.compile(
-    rf"(?:(?<![\w-])(?P<w>{_words_re(list(_PLAIN))})\s+|(?P<s>{_words_re(list(_SYMBOLS))})\s*"
+    rf"(?:(?<![\w-])(?P<w>{_words_re(list(_PLAIN))})\s+|(?<![=<>-])(?P<s>{_words_re(list(_SYMBOLS))})\s*"
     rf"|(?<![\w-])(?P<g>{_words_re(list(_GLUED))}))$",
     re.IGNORECASE,
 )
 _SUFFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
 _SUFFIX_RE = re.compile(
     r"^(?:\s+(?P<w>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("or ")]) + r")\b"
-    r"|(?P<p>-plus\b|\s+plus\b|\+(?![\d\w])))",
+    r"|(?P<p>-plus\b|\s+plus\b|-odd\b|\+(?![\d\w])))",
     re.IGNORECASE,
 )
 _TRENDS = {w: r for r in ("trend-up", "trend-down") for w in ROWS[r].words if w[0].isalpha()}
@@ -168,15 +188,25 @@ TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNOREC
 _RULE_OF = {r.id: r.rule for r in TABLE}
 
 
+_MOTION_UP_RE = re.compile(
+    r"\b(?:edg|inch|tick|mov|clos|bounc|revis|ratchet|bump|nudg|push|jump|climb|shot|rose|went|crept|moved|"
+    r"ris|lift|mark|ramp|step|spik|rocket|soar|surg)(?:e|es|ed|ing|ted|ped|s)?\s+$",
+    re.IGNORECASE,
+)
+
+
 def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
     """Hedge words before ('about', 'more than') or after ('-plus', 'or more') a figure."""
     row = None
-    m = _PREFIX_RE.search(text, max(lo, fig.start - 24), fig.start)
+    m = _PREFIX_RE.search(text, max(lo, fig.start - 32), fig.start)
     if m:
         word = (m.group("w") or m.group("s") or m.group("g")).lower()
         row = _PREFIX_WORDS.get(re.sub(r"\s+", " ", word))
         if fig.hedge in ("range", "vague") and row not in ("approx", "nearly"):
             row = None  # "over three or four years" is a duration, not "more than"
+        elif row == "at-most" and word.startswith("up") \
+                and _MOTION_UP_RE.search(text, max(lo, m.start() - 16), m.start()):
+            row = None  # "edged up to 4.1%", "revised up to $5 billion": the level reached, not a bound
         else:
             fig.start = m.start()
             fig.hedge_word = re.sub(r"\s+", " ", word)
@@ -184,6 +214,8 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
     if sm and row is None:
         row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(re.sub(r"\s+", " ", sm.group("w").lower()))
         fig.end += sm.end()
+        if sm.group("p") and fig.unit is None:
+            read_suffixes(text, fig, hi)  # "40-odd percent", "20-plus million"
     if row is None:
         return
     fig.sem.append(row)
@@ -201,7 +233,8 @@ _BOUND_VERBS_RE = re.compile(r"\b(?:last|lasts|lasted|lasting|took|take|takes|ta
 # Verbs that take the counted things as their object: "cut 800 jobs", "lost 3 games", "added 40 stores"
 # count the things cut, lost or added; they are no movement of the figure itself.
 _OBJECT_VERBS = frozenset(["cut", "cuts", "shed", "shedding", "lost", "loses", "losing", "added", "adds",
-                           "gained", "gain", "gains", "gaining", "boosted", "slashed"])
+                           "gained", "gain", "gains", "gaining", "boosted", "slashed", "expanded",
+                           "expanding"])
 
 
 def undo_object_trend(fig: Figure) -> None:
@@ -259,6 +292,40 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
         fig.trend = "up" if row == "trend-up" else "down"
         fig.trend_word = m.group("t").lower()
         fig.sem.append(row)
+
+
+def _after_words(row: str, percent: bool) -> list[str]:
+    return [w.split(" (")[0] for w in ROWS[row].words if percent or "(percent)" not in w]
+
+
+def _after_re(percent: bool) -> re.Pattern[str]:
+    up = _words_re(_after_words("trend-up-after", percent))
+    down = _words_re(_after_words("trend-down-after", percent))
+    return re.compile(rf"(?:[\s-]+points?)?[\s-]+(?:(?P<up>{up})|(?P<down>{down}))\b"
+                      r"(?!\s+(?:from|to|payment|front|and|in\s+value)\b)", re.IGNORECASE)
+
+
+_AFTER_RE = {True: _after_re(True), False: _after_re(False)}
+_LEVEL_WORDS = frozenset(["gain", "gains"])  # "a $2 billion gain" is an amount, not a change of one
+
+
+def apply_suffix_trend(text: str, fig: Figure, hi: int) -> None:
+    """Trend words after the figure: 'closed 34% higher', 'a 5% drop', '3.2 percent lower', 'a
+    0.25-point cut'. Only a change in percent, points, money or a measure: '500 job cuts' counts cuts."""
+    if fig.trend is not None or fig.value is None:
+        return
+    points = fig.dimension == "count" and (fig.unit is None or fig.unit.lower() in ("point", "points"))
+    if fig.dimension not in ("percent", "currency", "measure") and not points:
+        return
+    end = max(fig.end, fig.unit_end)
+    m = _AFTER_RE[fig.dimension == "percent"].match(text, end, hi)
+    if m is None or (points and not re.match(r"[\s-]+points?\b", text[end:m.end()], re.IGNORECASE)):
+        return
+    if fig.dimension == "currency" and m.group().strip(" -").lower() in _LEVEL_WORDS:
+        return
+    fig.trend = "up" if m.group("up") else "down"
+    fig.trend_word = (m.group("up") or m.group("down")).lower()
+    fig.sem.append("trend-up-after" if fig.trend == "up" else "trend-down-after")
 
 
 def markdown_table() -> str:
