@@ -3,82 +3,59 @@
 1. **Rules.** A claim joins the rule whose cues it satisfies (see docs/rules.md) and whose
    dimension and unit it is compatible with; when several rules fit, the one whose cues sit closest
    to the figure wins.
-2. **Similarity.** Claims no rule takes are scored pair by pair on what they measure (entity, unit,
-   predicate), the event and place they are about (context), the figure itself and where it sits.
-   Some pairs may never share a group (a veto: other units, other predicate families, two named
-   events, two stories). Links at or above the threshold are taken strongest first; a link joins
-   two clusters unless that would hold a vetoed pair or the clusters disagree on the whole, so one
-   look-alike cannot chain two quantities together. A group is kept only when it is worth
-   comparing: claims from two articles, or from two speakers in one article (organisers and police).
+2. **Similarity.** Claims no rule takes are grouped by :mod:`checker.similarity` (what they
+   measure, their context, time frame and figure; vetoes for look-alikes).
+
+The vocabulary both steps share (unit classes, predicate families) lives in :mod:`checker.similarity`
+and is re-exported here (``compatible_units``, ``unit_class``, ``predicate_family``).
 
 Everything is sorted before it is compared, so the result never depends on input order.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from checker.model import Claim, Group, Membership, Rule
 from checker.rules import RuleSet
+from checker.similarity import (
+    EVENT_WORDS,
+    PREDICATE_FAMILIES,
+    STOPWORDS,
+    TIME_WORDS,
+    UNIT_CLASSES,
+    WORD_RE,
+    View,
+    compatible_units,
+    predicate_family,
+    similarity_group,
+    similarity_groups,
+    unit_class,
+    views_of,
+)
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_STOP_TEXT = """
-    a an the of in on at to for from by with and or but as is are was were be been being has have had
-    that this these those it its their they them there here which who whom whose what when where while
-    than then so such not no nor into onto over under about around some more most less least many much
-    very also said says say according would will could can may might must should do does did just only
-    up down out off per each every all any both other others another one two three said year years"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
-TIME_WORDS = frozenset(("last", "next", "past", "year", "month", "week", "day", "today", "annual"))
-# Who gives a figure is not what it measures ("put at 15,000 by police").
-SPEAKER_WORDS = frozenset(
-    ("police", "officials", "organisers", "organizers", "government", "ministry", "spokesman", "spokeswoman")
-)
-# Words that say a figure is a figure, not what it counts ("the true number", "the official total").
-FIGURE_WORDS = frozenset(
-    ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official")
-)
-NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS | FIGURE_WORDS
-# Verbs too light to say what happened ("was", "put the figure at", "said").
-LIGHT_VERBS = frozenset(("be", "have", "say", "put", "make", "get", "give", "do", "take", "stand", "reach"))
-# Capitalised words that do not name a story's people, places or events.
-_NOT_NAMES_TEXT = """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december mr mrs ms dr president minister secretary spokesman
-    spokeswoman spokesperson police government officials chief director i"""
-NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
-STORY_MIN_NAMES = 2
-NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
-NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
-NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
-# Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
-BONUS = {
-    "predicate": 10.0,
-    "predicate differs": -5.0,
-    "same figure": 35.0,
-    "same figure alone": 10.0,
-    "nearby": 20.0,
-}
-WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (entity, figure, verb)
-CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
-MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
-GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
-CONTEXT_SUPPORT = 6.0  # total context weight at which a context score counts in full
+__all__ = [
+    "EVENT_WORDS",
+    "PREDICATE_FAMILIES",
+    "STOPWORDS",
+    "TIME_WORDS",
+    "UNIT_CLASSES",
+    "WORD_RE",
+    "compatible_units",
+    "match",
+    "predicate_family",
+    "rule_fits",
+    "unit_class",
+]
 
 
 def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
     """Every claim with ``quantity`` set (or None), and the groups; both sorted."""
     ordered = sorted(claims, key=_claim_key)
-    views = _views(ordered)
+    views = views_of(ordered)
     assigned: dict[int, tuple[str, Membership]] = {}
     for i, view in enumerate(views):
         found = _best_rule(view, ruleset.rules)
@@ -91,8 +68,8 @@ def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...],
         if members:
             groups.append(Group(rule.id, rule.label, rule.unit, rule.dimension, rule.id, tuple(members)))
     taken = {g.id for g in groups}
-    for index_group, memberships in _similarity_groups([views[i] for i in rest], ruleset.settings.similarity):
-        group = _similarity_group([views[rest[k]] for k in index_group], memberships, taken)
+    for index_group, memberships in similarity_groups([views[i] for i in rest], ruleset.settings.similarity):
+        group = similarity_group([views[rest[k]] for k in index_group], memberships, taken)
         taken.add(group.id)
         groups.append(group)
     quantity = {m.claim: g.id for g in groups for m in g.members}
@@ -102,66 +79,6 @@ def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...],
 
 def _claim_key(c: Claim) -> tuple[object, ...]:
     return (c.article, c.start, c.end, c.id, c.text)
-
-
-# ---------------------------------------------------------------- what each claim offers
-
-
-@dataclass(frozen=True)
-class View:
-    """A claim and the texts cues and similarity look at."""
-
-    claim: Claim
-    own: str  # the part of the sentence closer to this figure than to any other figure in it
-    offset: int  # where the figure starts within ``own`` (-1 if unknown)
-    fields: str  # entity, unit and predicate
-    topic: str  # the sentence, the context words and the fields
-    near: str  # the figure's own words: entity and unit, or the words around the figure
-    window: str  # the words around the figure
-
-
-def _views(claims: list[Claim]) -> list[View]:
-    by_sentence: dict[tuple[str, int, str], list[tuple[int, int, int]]] = {}
-    spans = []
-    for i, c in enumerate(claims):
-        rel = c.start - c.sentence_start
-        if not (0 <= rel <= len(c.sentence) and c.sentence[rel : rel + len(c.text)] == c.text):
-            rel = c.sentence.find(c.text)
-        spans.append(rel)
-        if rel >= 0:
-            key = (c.article, c.sentence_start, c.sentence)
-            by_sentence.setdefault(key, []).append((rel, rel + len(c.text), i))
-    bounds: dict[int, tuple[int, int]] = {}
-    for (_, _, sentence), figures in by_sentence.items():
-        figures.sort()
-        for k, (start, end, i) in enumerate(figures):
-            left = 0 if k == 0 else _split_point(sentence, figures[k - 1][1], start)
-            right = len(sentence) if k == len(figures) - 1 else _split_point(sentence, end, figures[k + 1][0])
-            bounds[i] = (left, right)
-    views = []
-    for i, c in enumerate(claims):
-        left, right = bounds.get(i, (0, len(c.sentence)))
-        own = c.sentence[left:right]
-        offset = spans[i] - left if spans[i] >= 0 else -1
-        fields = " ".join(x for x in (c.entity, c.unit, c.predicate) if x)
-        topic = " ".join([c.sentence, *c.context, fields])
-        before = WORD_RE.findall(own[: max(offset, 0)])[-NEAR_WORDS:]
-        after = WORD_RE.findall(own[offset + len(c.text) :] if offset >= 0 else own)[:NEAR_WORDS]
-        window = " ".join([*before, c.unit or "", *after])
-        # Without an entity, the counted thing is what follows the figure ("21,000 people marched").
-        near = (
-            " ".join(x for x in (c.entity, c.unit) if x) if c.entity else " ".join([c.unit or "", *after[:3]])
-        )
-        views.append(View(c, own, offset, fields, topic, near, window))
-    return views
-
-
-def _split_point(sentence: str, a: int, b: int) -> int:
-    """A word boundary half-way between two figures."""
-    mid = (a + b) // 2
-    gap = sentence[a:b]
-    spaces = [a + k for k, ch in enumerate(gap) if ch.isspace()]
-    return min(spaces, key=lambda s: (abs(s - mid), s)) if spaces else mid
 
 
 # ---------------------------------------------------------------- rules
@@ -241,416 +158,3 @@ def _best_rule(view: View, rules: Sequence[Rule]) -> tuple[str, Membership] | No
     return rule_id, Membership(view.claim.id, "rule", 100.0, f"rule {rule_id}: {reason}")
 
 
-# ---------------------------------------------------------------- similarity
-
-
-def _content_words(text: str | None) -> list[str]:
-    return [w.lower() for w in WORD_RE.findall(text or "") if w.lower() not in STOPWORDS and len(w) > 1]
-
-
-@dataclass(frozen=True)
-class Features:
-    """What similarity compares, read once per claim."""
-
-    entity: str  # content words of what is measured, minus counted nouns and the predicate
-    context: frozenset[str]  # event, place and name words (Claim.context)
-    events: frozenset[str]  # named events ("cyclone talia", "women's march")
-    family: str | None  # what happened to what was counted (death, injury, attendance, ...)
-    stem: str | None  # the predicate's stem
-    span: tuple[int, int]  # the sentence's offsets in the article
-    story: frozenset[str] = frozenset()  # names the claim's article gives (empty: too few to tell)
-    anaphoric: bool = False  # the entity only says "the number", "the true figure"
-
-
-def _features(view: View) -> Features:
-    c = view.claim
-    stem = _stem(c.predicate) if c.predicate and c.predicate.lower() not in LIGHT_VERBS else None
-    # Units are compared on their own; as entity words they would make every "jobs" alike.
-    unit = set(_content_words(c.unit))
-    speaker = set(_content_words(c.attribution))
-    words = {
-        w
-        for w in _content_words(view.near)
-        if _singular(w) not in UNIT_CLASS
-        and _stem(w) != stem
-        and w not in unit | speaker | NOT_MEASURED
-        and _singular(w) not in EVENT_WORDS  # the event is context, not what is measured
-    }
-    items = [item.lower() for item in c.context]
-    context = frozenset(w for item in items for w in _content_words(item))
-    items += [m.group(0).lower() for m in NAME_RE.finditer(view.own)]
-    events = frozenset(i for i in items if len(i.split()) > 1 and EVENT_WORDS & set(_content_words(i)))
-    family = (
-        predicate_family(c.predicate, c.unit) or predicate_family(view.near) or predicate_family(view.window)
-    )
-    span = (c.sentence_start, c.sentence_start + len(c.sentence))
-    # "the true figure (jobs)": bracketed words are what extraction inferred, not what the text says.
-    said = set(_content_words(re.sub(r"\([^)]*\)", " ", c.entity or "")))
-    anaphoric = bool(said) and said <= FIGURE_WORDS
-    return Features(" ".join(sorted(words)), context, events, family, stem, span, anaphoric=anaphoric)
-
-
-def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
-    """Per article, the capitalised words of its figures' sentences (not sentence-initial); empty when
-    fewer than STORY_MIN_NAMES, too few to tell two stories apart."""
-    names: dict[str, set[str]] = {}
-    seen: set[tuple[str, int]] = set()
-    for v in views:
-        c = v.claim
-        found = names.setdefault(c.article, set())
-        if (c.article, c.sentence_start) in seen:
-            continue
-        seen.add((c.article, c.sentence_start))
-        for m in re.finditer(r"(?<=[\w,;:'’\"”)]\s)[A-Z][^\W\d_]+", c.sentence):
-            word = m.group(0).lower()
-            if word not in STOPWORDS and word not in NOT_NAMES:
-                found.add(word)
-    return {a: frozenset(w) if len(w) >= STORY_MIN_NAMES else frozenset() for a, w in names.items()}
-
-
-def _stem(text: str) -> str:
-    word = (_content_words(text) or [text.lower()])[-1]
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-@dataclass(frozen=True)
-class Pair:
-    """How alike two claims are, and the evidence behind the score."""
-
-    score: float
-    evidence: tuple[str, ...]  # "entity 88", "context 70", "predicate match", "same figure", "nearby"
-
-    def explain(self) -> str:
-        return f"{', '.join(self.evidence)}; score {self.score:g}"
-
-
-VETO = None  # a pair that may never share a group
-NO_EVIDENCE = ("nothing in common but the unit",)
-SAME_SENTENCE = ("one sentence, one source",)
-
-
-def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
-    """Hard constraints: what makes two claims different quantities whatever their wording."""
-    ca, cb = a.claim, b.claim
-    if fa.story and fb.story and not fa.story & fb.story:
-        return False  # the two articles name nothing in common: two different stories
-    if ca.dimension != cb.dimension or (ca.trend is None) != (cb.trend is None):
-        return False
-    if not compatible_units(ca.unit, cb.unit, ca.dimension):
-        return False
-    if fa.family and fb.family and fa.family != fb.family:
-        return False  # deaths against injuries, turnout against arrests
-    # Two different named storms, marches, ...
-    return not (fa.events and fb.events and not fa.events & fb.events)
-
-
-def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -> Pair | None:
-    """The pair's score (see docs/rules.md, "Grouping without rules"), or VETO."""
-    if not _linkable(a, b, fa, fb):
-        return VETO
-    same_source = (a.claim.attribution or "") == (b.claim.attribution or "")
-    if a.claim.article == b.claim.article and fa.span == fb.span and same_source:
-        # One sentence gives one quantity once, unless it sets two sources against each other.
-        return Pair(0.0, SAME_SENTENCE)
-    evidence = []
-    entity = context = None
-    if fa.entity and fb.entity:
-        # token_set_ratio alone scores "jobs" against "jobs lost at the plant" 100; the sorted-token
-        # ratio keeps a one-word entity from matching every phrase that contains its word.
-        entity = (
-            fuzz.token_set_ratio(fa.entity, fb.entity) + fuzz.token_sort_ratio(fa.entity, fb.entity)
-        ) / 2
-        evidence.append(f"entity {entity:.0f}")
-    if fa.context and fb.context:
-        context = _weighted_dice(fa.context, fb.context, idf)
-        evidence.append(f"context {context:.0f}")
-    same_figure = _same_figure(a.claim, b.claim, fa, fb)
-    nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
-    if entity is None and context is None and not same_figure and not nearby:
-        return Pair(0.0, NO_EVIDENCE)
-    # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
-    # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
-    context_part = 50.0 if context is None else max(context, CONTEXT_FLOOR)
-    score = (50.0 if entity is None else entity) * 0.5 + context_part * 0.5
-    if fa.family and fb.family or (fa.stem and fa.stem == fb.stem):
-        score += BONUS["predicate"]
-        evidence.append("predicate match")
-    elif fa.stem and fb.stem:
-        score += BONUS["predicate differs"]
-        evidence.append("predicate differs")
-    if same_figure:
-        # The same number counts only as far as something else says it is the same thing: 21,000
-        # marchers and 21,000 employees are chance.
-        backed = (
-            bool(fa.family and fb.family)
-            or max(entity or 0, context or 0) >= 50
-            or bool(fa.stem and fa.stem == fb.stem)
-            or bool(fa.story & fb.story)  # one story: its articles name the same people and places
-            or _same_specific_unit(a.claim, b.claim)
-        )
-        score += BONUS["same figure"] if backed else BONUS["same figure alone"]
-        evidence.append("same figure" if backed else "same figure alone")
-    # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
-    # is only "the number" or "the figure" refers back to the quantity just mentioned.
-    refers_back = fa.anaphoric or fb.anaphoric
-    if nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
-        score += BONUS["nearby"]
-        evidence.append("nearby in one article")
-    if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
-        # Each round of sanctions names its own targets: "two officials" and "seven officials" count
-        # different sets, so only the same number twice is one figure (the rule kind "tally").
-        score = min(score, WHAT_CAP)
-        evidence.append("different rounds")
-    if entity is None and not same_figure and not (fa.family and fb.family) and not (nearby and refers_back):
-        # Agreeing on the story (context) says nothing about what is measured.
-        score = min(score, WHAT_CAP)
-    return Pair(round(min(score, 100.0), 1), tuple(evidence))
-
-
-def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
-    """The same number twice, and something says what it counts (a bare "two" and "two" is chance)."""
-    # The number as written: "more than 120,000" and "some 120,000" give the same figure.
-    na = a.value if a.value is not None else (a.low, a.high)
-    nb = b.value if b.value is not None else (b.low, b.high)
-    if na != nb or na == (None, None):
-        return False
-    # One side saying what it counts is enough here: _pair then asks what backs the match.
-    known = unit_class(a.unit) not in GENERIC_UNITS or unit_class(b.unit) not in GENERIC_UNITS
-    number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
-    distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
-    return bool(known or distinctive or fa.family or fb.family)
-
-
-def _same_specific_unit(a: Claim, b: Claim) -> bool:
-    """Both count the same particular thing ("households", "EUR"), not just people or percent."""
-    ua, ub = unit_class(a.unit), unit_class(b.unit)
-    return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(a[0] - b[1], b[0] - a[1], 0)
-
-
-def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Dice overlap weighted by rarity, shrunk toward the neutral 50 when there is little to go on
-    (one shared generic word such as "protest" says less than "cyclone talia" and "alvera")."""
-    weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if w in EVENT_WORDS else 1.0) for w in a | b}
-    # fsum: exact, so the result does not depend on set iteration order (hash seed).
-    inter = math.fsum(weight[w] for w in a & b)
-    total = math.fsum(weight[w] for w in a) + math.fsum(weight[w] for w in b)
-    if not total:
-        return 50.0
-    dice = 200.0 * inter / total
-    return 50.0 + (dice - 50.0) * min(1.0, total / CONTEXT_SUPPORT)
-
-
-def _similarity_groups(views: list[View], threshold: float) -> list[tuple[list[int], dict[int, Membership]]]:
-    """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
-    stories = _story_names(views)
-    feats = [dataclasses.replace(_features(v), story=stories[v.claim.article]) for v in views]
-    df = Counter(w for f in feats for w in f.context)
-    n = max(len(views), 1)
-    idf = {w: math.log(1 + n / k) for w, k in df.items()}
-    pairs: dict[tuple[int, int], Pair | None] = {}
-    for i in range(len(views)):
-        for j in range(i + 1, len(views)):
-            if views[i].claim.dimension == views[j].claim.dimension:
-                pairs[(i, j)] = _pair(views[i], views[j], feats[i], feats[j], idf)
-    out = []
-    for members in _link(len(views), pairs, threshold):
-        claims = [views[k].claim for k in members]
-        articles = {c.article for c in claims}
-        speakers = {(c.article, c.attribution) for c in claims if c.attribution}
-        if len(articles) < 2 and len(speakers) < 2:
-            continue  # one article repeating itself: nothing to compare
-        memberships = {}
-        for k in members:
-            scored = [
-                (p, m) for m in members if m != k and (p := pairs.get((min(k, m), max(k, m)))) is not None
-            ]
-            p, m = max(scored, key=lambda pm: (pm[0].score, -pm[1]))
-            reason = f"similar to {views[m].claim.id} ({p.explain()})"
-            memberships[k] = Membership(views[k].claim.id, "similarity", p.score, reason)
-        out.append((members, memberships))
-    return out
-
-
-def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -> list[list[int]]:
-    """Take the links from strongest to weakest (ties by position); join their two clusters unless
-    that would put a vetoed (or never compared) pair in one group. Depends only on the sorted claims."""
-    of = list(range(n))  # cluster id (its first member) of each claim
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    links = sorted((-p.score, i, j) for (i, j), p in pairs.items() if p is not None and p.score >= threshold)
-    for _, i, j in links:
-        a, b = sorted((of[i], of[j]))
-        if a == b:
-            continue
-        cross = [pairs.get((min(x, y), max(x, y)), VETO) for x in members[a] for y in members[b]]
-        if any(p is VETO for p in cross):
-            continue
-        # The two clusters must not look different on the whole: pairs with nothing in common count
-        # as neutral (50), so one strong link cannot pull in a cluster its other members disown.
-        if (
-            math.fsum(p.score if p.evidence != NO_EVIDENCE else 50.0 for p in cross if p) / len(cross)
-            < MERGE_FLOOR
-        ):
-            continue
-        members[a] = sorted(members[a] + members.pop(b))
-        for k in members[a]:
-            of[k] = a
-    return [m for _, m in sorted(members.items()) if len(m) > 1]
-
-
-def _similarity_group(views: list[View], memberships: dict[int, Membership], taken: set[str]) -> Group:
-    claims = [v.claim for v in views]
-    units = Counter(c.unit for c in claims if c.unit)
-    unit = min(units, key=lambda u: (-units[u], u)) if units else None
-    entities = Counter(c.entity.strip() for c in claims if c.entity and c.entity.strip())
-    if entities:  # the most common entity; the shortest on a tie
-        label = min(entities, key=lambda e: (-entities[e], len(e), e))
-    else:
-        label = unit or (claims[0].predicate or "figures")
-    basis = sorted("|".join([(c.entity or "").lower(), (c.unit or "").lower(), *c.context]) for c in claims)
-    digest = hashlib.sha1("\n".join(basis).encode("utf-8")).hexdigest()[:6]
-    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(_content_words(label)[:5]).lower()).strip("-") or "quantity"
-    gid = f"{slug}-{digest}"
-    n = 2
-    while gid in taken:
-        gid, n = f"{slug}-{digest}-{n}", n + 1
-    members = tuple(memberships[k] for k in sorted(memberships))
-    return Group(gid, label, unit, claims[0].dimension, None, members)
-
-
-# ---------------------------------------------------------------- units and predicates
-
-# Counted nouns that count the same kind of thing (singular forms). Two count units are compatible
-# when they are equal, in one class, or either is unknown; anything else counts a different set.
-UNIT_CLASSES = {
-    "person": """
-        people person individual resident inhabitant citizen member detainee prisoner inmate protester
-        protestor demonstrator marcher participant attendee worker employee official staff soldier troop
-        child children woman women man men adult student refugee migrant immigrant voter patient victim
-        casualty death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker
-        legislator senator minister leader fan spectator visitor tourist passenger customer supporter
-        activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
-        arrest trainee pupil recruit retiree evacuee returnee internee enrollee muslim uyghur uighur
-        kazakh""",
-    "organisation": """
-        entity institution company firm business organisation organization agency bureau corporation
-        bank university ngo charity brand manufacturer supplier maker department ministry""",
-    "household": "household family",
-    "building": "home house dwelling building property",
-    "facility": """facility site centre center camp prison jail plant factory base station clinic hospital
-        school location""",
-}
-UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
-PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
-GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
-
-# Families whose counts are tallies of separate actions, never estimates of one figure.
-TALLY_FAMILIES = frozenset({"sanction"})
-
-# Words that name a kind of event: a capitalised name around one ("Cyclone Talia", "Women's March")
-# names one event, and two claims naming different events are never grouped.
-_EVENT_TEXT = """
-    storm hurricane typhoon cyclone tornado earthquake quake flood wildfire fire tsunami eruption
-    explosion attack bombing shooting crash march rally protest demonstration strike election
-    referendum war pandemic epidemic outbreak riot uprising summit olympics games marathon"""
-EVENT_WORDS = frozenset(_EVENT_TEXT.split())
-
-# What happened to what was counted (word stems); two claims whose predicates fall in different
-# families measure different things (deaths against injuries, turnout against arrests).
-PREDICATE_FAMILIES = {
-    "death": ("kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives", "toll"),
-    "injury": ("injur", "wound", "hurt", "hospitali"),
-    "missing": ("missing", "unaccounted"),
-    "displaced": ("evacuat", "displac", "homeless", "flee", "fled", "shelter"),
-    "detention": ("detain", "held", "hold", "arrest", "imprison", "jail", "intern", "incarcerat"),
-    "attendance": (
-        "attend",
-        "march",
-        "gather",
-        "rall",
-        "protest",
-        "turn out",
-        "turned out",
-        "turnout",
-        "took part",
-        "take part",
-        "participat",
-        "demonstrat",
-        "join",
-        "crowd",
-    ),
-    "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
-    "survey": ("survey", "interview", "poll", "sampl", "question"),
-    "sanction": ("sanction", "blacklist", "expel", "expuls"),
-    "job loss": (
-        "cut",
-        "lose",
-        "lost",
-        "loss",
-        "cost",
-        "axe",
-        "shed",
-        "lay off",
-        "laid off",
-        "layoff",
-        "redundan",
-    ),
-    "hiring": ("hire", "hiring", "recruit", "creat", "add"),
-}
-
-
-def _singular(word: str) -> str:
-    word = word.lower().strip(" .")
-    if word in UNIT_CLASS:
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def unit_class(unit: str | None) -> str:
-    """The class of a counted noun ("Uyghurs" -> person); the noun itself when it has none."""
-    words = _content_words(unit)
-    if not words:
-        return ""
-    head = _singular(words[-1])
-    if head in UNIT_CLASS:
-        return UNIT_CLASS[head]
-    raw = (unit or "").strip().split()[-1]
-    if raw[:1].isupper() and raw.endswith("s"):
-        return "person"  # a capitalised plural is a people ("Kazakhs", "Americans")
-    return head
-
-
-def compatible_units(a: str | None, b: str | None, dimension: str) -> bool:
-    """Whether two claims' units can measure the same quantity (within one dimension)."""
-    if dimension == "percent":  # percent against percentage points or basis points is not comparable
-        pa, pb = (PERCENT_ALIASES.get((u or "").strip().lower(), (u or "").strip().lower()) for u in (a, b))
-        return pa == pb
-    ka, kb = unit_class(a), unit_class(b)
-    if ka in GENERIC_UNITS or kb in GENERIC_UNITS:
-        return True
-    if dimension == "count":
-        return ka == kb
-    return (a or "").strip().lower() == (b or "").strip().lower()
-
-
-def predicate_family(predicate: str | None, unit: str | None = None) -> str | None:
-    """The family of what happened ("killed" -> death); None when unknown."""
-    for text in (predicate, unit):
-        # Capitalised words are names and months, not what happened ("since March", "the Women's March").
-        low = re.sub(r"\b[A-Z][\w'’-]*", " ", text or "").lower()
-        if not low:
-            continue
-        for family, stems in PREDICATE_FAMILIES.items():
-            if any(re.search(rf"(?<!\w){re.escape(stem)}", low) for stem in stems):
-                return family
-    return None
