@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checker.units import lemma  # noqa: E402
+from checker.units import NATIONAL_CURRENCIES, lemma  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 REL_TOL = 1e-3
@@ -45,7 +45,7 @@ CURRENCY_NAMES = {
     "FIM": "finnish markka", "HRK": "croatian kuna", "MXN": "mexican peso", "TRY": "turkish lira",
     "cent": "cent", "sen": "sen",
     "percent": "percentage",
-    "penny": "point",  # NewsQuant normalizes the pence sign ("118.5p", "down 68 p") as "point"
+    "penny": "penny",  # NewsQuant normalizes the pence sign ("118.5p") as "point": see unit_equal
     "percentage point": "percentage point", "basis point": "basis point", "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit", "times": "count", "tonne": "metric ton",
 }
@@ -109,7 +109,7 @@ def checker_unit(unit: str | None) -> str:
     if not unit:
         return "-"
     parts = unit.split(" per ")
-    return " per ".join(CURRENCY_NAMES.get(p, p) for p in parts)
+    return " per ".join(CURRENCY_NAMES.get(p) or NATIONAL_CURRENCIES.get(p, p) for p in parts)
 
 
 def run_checker(text: str) -> list[Q]:
@@ -124,8 +124,8 @@ def run_checker(text: str) -> list[Q]:
             lo, hi, interval = c.low, c.high, True
         else:
             continue
-        out.append(Q(lo, hi, interval, change_label(c.hedge, c.trend, c.semantics), checker_unit(c.unit),
-                     c.entity or "-"))
+        unit = "%" if c.dimension == "ratio" and not c.unit else checker_unit(c.unit)
+        out.append(Q(lo, hi, interval, change_label(c.hedge, c.trend, c.semantics), unit, c.entity or "-"))
     return out
 
 
@@ -161,9 +161,15 @@ def _norm_unit(u: str) -> list[str]:
 
 
 def unit_equal(p: Q, g: Q) -> bool:
+    if g.unit.startswith("%") or p.unit == "%":
+        # NewsQuant writes a fraction's unit as '% <base noun>' ("% Germans"); checker's fraction is a
+        # ratio whose base is the entity, so only the '%' is compared
+        return g.unit.startswith("%") and p.unit == "%"
     if g.unit in ("-", "") or p.unit in ("-", ""):
         return g.unit in ("-", "") and p.unit in ("-", "")
     a, b = _norm_unit(p.unit), _norm_unit(g.unit)
+    if a[:1] == ["penny"] and b[:1] == ["point"]:
+        b = ["penny", *b[1:]]  # NewsQuant's name for the pence sign ("118.5p", "down 68 p")
     if not a or not b:
         return a == b
     if a == b or _same_word(a[-1], b[-1]):

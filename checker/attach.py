@@ -36,7 +36,9 @@ _PER_NOUNS = words("""dozen
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
-_WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:-[A-Za-z][\w'’&]*)*)")
+_PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
+# a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
+_WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
 
 
 def attach_unit(text: str, fig: Figure, hi: int) -> None:
@@ -122,7 +124,7 @@ def _per(text: str, fig: Figure, hi: int, unit_end: int | None = None, extend: b
         return
     word = re.sub(r"\s+", " ", m.group(2).lower())
     connector = m.group(1).lower()
-    name = MEASURE_WORDS.get(word) or ABBREVIATIONS.get(m.group(2))
+    name = MEASURE_WORDS.get(word) or ABBREVIATIONS.get(m.group(2)) or _PER_SYNONYMS.get(word)
     if name is None and (word in _PER_NOUNS or (connector == "per" and word not in COUNT_STOP)):
         name = word
     if name is None:
@@ -130,6 +132,13 @@ def _per(text: str, fig: Figure, hi: int, unit_end: int | None = None, extend: b
     fig.unit = f"{fig.unit} per {name}"
     if extend:
         fig.end = m.end()
+
+
+def rate_after(text: str, pos: int, hi: int) -> str | None:
+    """The rate named right after ``pos`` ("a year", "per share"), or None."""
+    probe = Figure(pos, pos, 0.0, unit="x")
+    _per(text, probe, hi)
+    return probe.unit[len("x per "):] if probe.unit != "x" else None
 
 
 def _counted(text: str, fig: Figure, hi: int) -> None:

@@ -17,7 +17,7 @@ import hashlib
 import re
 
 from checker import context
-from checker.attach import attach_fraction_unit, attach_unit
+from checker.attach import attach_fraction_unit, attach_unit, rate_after
 from checker.model import Article, Claim
 from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, not_a_claim, year_context
 from checker.numbers import Figure, find_numbers, is_year_like
@@ -170,6 +170,7 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
     for prev, fig in zip(figs, figs[1:], strict=False):
         if _CONVERSION_GAP_RE.fullmatch(text, prev.end, fig.start):
             source = prev
+            _rate_after_brackets(text, prev, fig)
         elif source is None or not _CONVERSION_NEXT_RE.fullmatch(text, prev.end, fig.start):
             source = None
             continue
@@ -184,6 +185,19 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
             fig.sem.append("trend-up" if source.trend == "up" else "trend-down")
     _elliptical_trends(text, figs)
     return figs
+
+
+_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _rate_after_brackets(text: str, source: Figure, fig: Figure) -> None:
+    """'9 billion shekels ($2.4 billion) a year': a rate after the bracket applies to both amounts."""
+    close = _CLOSE_RE.match(text, fig.end)
+    if close is None or source.unit is None or fig.unit is None or " per " in source.unit + fig.unit:
+        return
+    rate = rate_after(text, close.end(), len(text))
+    if rate is not None and source.dimension == fig.dimension == "currency":
+        source.unit, fig.unit = f"{source.unit} per {rate}", f"{fig.unit} per {rate}"
 
 
 _ELLIPSIS_GAP_RE = re.compile(r"[^.;:!?()]{0,60},\s+(?:and\s+)?[\w’'&. -]{1,40}\s+by\s+|,\s+or\s+")
@@ -221,9 +235,22 @@ def _join_with_units(text: str, figs: list[Figure]) -> list[Figure]:
                 out.append(joined)
                 i += 2
                 continue
+            _share_from_unit(text, a, b)
         out.append(a)
         i += 1
     return out
+
+
+def _share_from_unit(text: str, a: Figure, b: Figure) -> None:
+    """'from about 14-18 mpg to 24': the bare second end of a movement takes the first end's unit."""
+    if b.unit is not None or b.kind != "number" or b.value is None or a.unit is None \
+            or a.dimension not in ("measure", "currency", "percent"):
+        return
+    if _FROM_RE.search(text, max(0, a.start - 6), a.start) and _TO_ONLY_RE.fullmatch(text, a.end, b.start):
+        b.unit, b.dimension = a.unit, a.dimension
+
+
+_TO_ONLY_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
 def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
@@ -231,8 +258,8 @@ def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
         return None
     if a.value is None or b.value is None or a.dimension not in ("measure", "currency"):
         return None
-    if b.unit is not None and b.unit != a.unit:
-        return None
+    if b.unit is not None and b.unit != a.unit and not (a.unit or "").startswith(b.unit + " per "):
+        return None  # "from $75 per barrel to $45.88": the second end shares the rate
     lead = _FROM_RE.search(text, max(0, a.start - 6), a.start)
     if a.hedge != "exact" and (lead is None or a.hedge not in _POINT_HEDGES):
         return None  # "from up to 252 miles to 287 miles": the hedged end is the starting point

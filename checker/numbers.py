@@ -81,7 +81,7 @@ _FRACTION_RE = re.compile(
     r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?=\s+of\b)"
     r"|(?P<half>half)(?=\s+(?:of|the|its|their|his|her|all)\b)"
-    r"|half\s+an?\s+(?P<halfscale>dozen|thousand|million|billion)\b"
+    r"|(?:half\s+an?\s+|(?:an?\s+)?(?P<part>half|quarter)[\s-])(?P<halfscale>dozen|thousand|million|billion)\b"
     r"|(?P<one>one|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>two|three|four|five|six|seven|eight|"
     r"nine|ten|twenty|\d{1,3})\b)",
     re.IGNORECASE,
@@ -209,7 +209,8 @@ def _fraction(m: re.Match[str]) -> Figure | None:
         value = 0.5
     elif m.group("halfscale"):
         scale = m.group("halfscale").lower()
-        value = 0.5 * (12.0 if scale == "dozen" else SCALES[scale])
+        part = 0.25 if (m.group("part") or "").lower() == "quarter" else 0.5
+        value = part * (12.0 if scale == "dozen" else SCALES[scale])
         return Figure(m.start(), m.end(), value, num_start=m.start(), num_end=m.end(), raw=m.group(),
                       spelled=True, has_mult=True, sem=["spelled", "fraction"])
     else:
@@ -350,6 +351,10 @@ def read_suffixes(text: str, fig: Figure, hi: int) -> None:
                 fig.sem.append("multiplier")
     if fig.value is not None:
         fig.low = fig.high = fig.value
+    if fig.unit == "USD":
+        us = _US_AFTER_RE.match(text, e, hi)  # "$75 U.S. per barrel", "up $31.20 US"
+        if us:
+            fig.end = us.end()
     if fig.unit is not None:
         return
     pc = _PERCENT_RE.match(text, e, hi)
@@ -394,6 +399,7 @@ _CUR_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_SYMBOL_RE = re.compile(" ?([" + re.escape("".join(CURRENCY_SUFFIX_SYMBOLS)) + r"])(?!\s?\d)")
+_US_AFTER_RE = re.compile(r"\s+(?:U\.S\.|US)(?=[\s.,;:)]|$)")
 _METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|"
                              r"to|and|or|by|on|at|per|under|over|x)\b")
 _MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾⅓⅔⅛])")

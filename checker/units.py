@@ -18,10 +18,14 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "JPY": "JPY", "Y=": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR", "RM": "MYR",
     "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "₩": "KRW", "₪": "ILS", "NIS": "ILS", "₽": "RUB",
     "PS": "GBP",  # "£" as rendered by some news feeds; only when glued to digits
+    "Mex$": "MXN", "MXN$": "MXN", "MX$": "MXN", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "₫": "VND",
+    "₴": "UAH", "₸": "KZT", "₡": "CRC", "₭": "LAK", "₾": "GEL", "₿": "BTC", "zł": "PLN",
 }
 # Symbols written after the number ("1,200€") and currency words ("420 million Finnish markka").
 CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {
     "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "₫": "VND", "₴": "UAH", "₸": "KZT", "₡": "CRC",
+    "₭": "LAK", "₾": "GEL", "₿": "BTC",
 }
 CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD", "u.s. dollar": "USD",
@@ -38,6 +42,36 @@ CURRENCY_WORDS: dict[str, str] = {
     "finnish markka": "FIM", "markka": "FIM", "kuna": "HRK", "kn": "HRK", "zloty": "PLN",
     "naira": "NGN", "cents": "cent", "cent": "cent", "pence": "penny", "sen": "sen",
 }
+# ISO code -> name; "<nationality> <currency>" as written ("Indian rupees", "Mexican pesos", "South
+# African rand"), plural and singular
+NATIONAL_CURRENCIES = {
+    "INR": "indian rupee", "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "NPR": "nepalese rupee",
+    "MXN": "mexican peso", "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso",
+    "PHP": "philippine peso", "BRL": "brazilian real", "RUB": "russian rouble", "ZAR": "south african rand",
+    "TRY": "turkish lira", "IDR": "indonesian rupiah", "THB": "thai baht", "EGP": "egyptian pound",
+    "NGN": "nigerian naira", "KES": "kenyan shilling", "UGX": "ugandan shilling", "TZS": "tanzanian shilling",
+    "GHS": "ghanaian cedi", "PLN": "polish zloty", "CZK": "czech koruna", "HUF": "hungarian forint",
+    "RON": "romanian leu", "UAH": "ukrainian hryvnia", "KZT": "kazakh tenge", "VND": "vietnamese dong",
+    "KRW": "south korean won", "TWD": "new taiwan dollar", "SAR": "saudi riyal", "QAR": "qatari riyal",
+    "AED": "emirati dirham", "MAD": "moroccan dirham", "KWD": "kuwaiti dinar", "JOD": "jordanian dinar",
+    "IQD": "iraqi dinar", "BHD": "bahraini dinar", "IRR": "iranian rial", "BDT": "bangladeshi taka",
+    "MYR": "malaysian ringgit", "ISK": "icelandic krona", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "DKK": "danish krone", "CHF": "swiss franc", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "HKD": "hong kong dollar",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "ILS": "israeli shekel", "GBP": "british pound",
+    "CRC": "costa rican colón", "LAK": "lao kip", "GEL": "georgian lari", "BTC": "bitcoin",
+}
+_PLURALS = {"peso": "pesos", "rupee": "rupees", "rouble": "roubles", "real": "reais", "pound": "pounds",
+            "shilling": "shillings", "cedi": "cedis", "zloty": "zlotys", "forint": "forints", "leu": "lei",
+            "hryvnia": "hryvnias", "riyal": "riyals", "dirham": "dirhams", "dinar": "dinars", "rial": "rials",
+            "krona": "kronor", "krone": "kroner", "franc": "francs", "dollar": "dollars", "shekel": "shekels"}
+for _code, _name in NATIONAL_CURRENCIES.items():
+    _head = _name.split()[-1]
+    for _form in {_name, _name[: -len(_head)] + _PLURALS.get(_head, _head)}:
+        CURRENCY_WORDS.setdefault(_form, _code)
+CURRENCY_WORDS.update({"rubles": "RUB", "ruble": "RUB", "russian rubles": "RUB", "rupiah": "IDR",
+                       "zlotys": "PLN", "forints": "HUF", "hryvnias": "UAH", "cedis": "GHS", "dinars": "IQD",
+                       "bitcoins": "BTC", "bitcoin": "BTC", "pesos": "MXN", "peso": "MXN"})
 CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
 
 PERCENT_WORDS: dict[str, str] = {
@@ -102,7 +136,9 @@ ABBREVIATIONS: dict[str, str] = {
     "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower", "bhp": "brake horsepower",
     "PS": "horsepower", "Nm": "newton metre", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
     "GHz": "gigahertz", "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "mAh": "milliampere-hour",
-    "dB": "decibel", "GPa": "gigapascal", "°C": "degree celsius", "°F": "degree fahrenheit",
+    "mmBtu": "million british thermal unit", "MMBtu": "million british thermal unit",
+    "mmBTU": "million british thermal unit", "MMBTU": "million british thermal unit", "dB": "decibel",
+    "GPa": "gigapascal", "°C": "degree celsius", "°F": "degree fahrenheit",
     "ºC": "degree celsius", "ºF": "degree fahrenheit", "°": "degree", "sq ft": "square foot",
     "sq m": "square metre", "min": "minute", "sec": "second", "hr": "hour", "kt": "knot",
     "″": "inch", "in.": "inch", "ppm": "parts per million", "ppb": "parts-per-billion",
