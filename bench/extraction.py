@@ -2,9 +2,11 @@
 
 Scores checker's extractor and quantulum3 alone, in the same run and with the same code, on:
 NewsQuant (development half; value, value+unit, value+change, value+concept), the four
-cqe-recognizers-derived sets (value, value+unit), and quantulum3's own cases as a regression guard
-(of the sentences checker still routes through quantulum3, how many quantulum3 gets right and
-checker does not). Prints Markdown tables; ``--errors value`` (or unit/change/concept) lists
+cqe-recognizers-derived sets (value, value+unit), Recognizers-Text's NumberRangeModel (hedges as
+intervals, open/closed ends) and MeasEval (Quantity span overlap, IsApproximate/IsRange; scientific
+text, a guard rather than a target; see bench/other_sets.py), and quantulum3's own cases as a
+regression guard (of the sentences checker still routes through quantulum3, how many quantulum3 gets
+right and checker does not). Prints Markdown tables; ``--errors value`` (or unit/change/concept) lists
 checker's misses and spurious figures on NewsQuant.
 
 Scoring (see ../shared/benchmarks/README.md): per sentence, predicted and gold quantities are
@@ -27,6 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import other_sets  # noqa: E402
 
 from checker.units import NATIONAL_CURRENCIES, lemma  # noqa: E402
 
@@ -321,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines += _fmt(name, "checker", score(items, run_checker, ("value", "value+unit"))[0])
         lines += _fmt(name, "quantulum3", score(items, run_quantulum, ("value", "value+unit"))[0])
     print("\n".join(lines))
+    print()
+    print("\n".join(_other_tables(args.data)))
     total, routed, regressions, overall = quantulum_regressions(args.data / "quantulum3" / "quantities.json")
     p, r, f = overall.row()
     print()
@@ -338,6 +345,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = "value" if args.errors == "value" else f"value+{args.errors}"
         _print_errors(nq, c_preds, level)
     return 0
+
+
+def _scored(items: list, system: Callable[[str], list], ok: Callable[[object, object], bool]
+            ) -> tuple[Score, list[list[tuple[object, object]]]]:
+    s = Score()
+    pairs_per_item = []
+    for text, gold in items:
+        pred = system(text)
+        pairs = match(pred, gold, ok)
+        s.correct += len(pairs)
+        s.predicted += len(pred)
+        s.gold += len(gold)
+        pairs_per_item.append([(pred[i], gold[j]) for i, j in pairs])
+    return s, pairs_per_item
+
+
+def _other_tables(data: Path) -> list[str]:
+    """Recognizers-Text number ranges (hedges as intervals) and MeasEval (spans and modifiers)."""
+    lines = ["| set | system | level | P | R | F1 |", "|---|---|---|---|---|---|"]
+
+    def row(name: str, system: str, level: str, s: Score) -> str:
+        return f"| {name} | {system} | {level} | " + " | ".join(f"{x:.1f}" for x in s.row()) + " |"
+
+    ranges = other_sets.load_ranges(data / "recognizers-text" / "NumberRangeModel.json")
+    for name, system in (("checker", other_sets.checker_intervals),
+                         ("quantulum3", other_sets.quantulum_intervals)):
+        for level, ok in (("ends", other_sets.ends_equal), ("ends+closed", other_sets.ends_closed_equal)):
+            lines.append(row("NumberRangeModel", name, level, _scored(ranges, system, ok)[0]))
+    meas = other_sets.load_measeval(data / "measeval" / "eval")
+    for name, spans in (("checker", other_sets.checker_spans), ("quantulum3", other_sets.quantulum_spans)):
+        s, pairs = _scored(meas, spans, other_sets.spans_overlap)
+        lines.append(row("MeasEval", name, "Quantity span", s))
+        flat = [pg for item in pairs for pg in item]
+        for mod in ("IsApproximate", "IsRange"):
+            counts = Score(*other_sets.modifier_counts(flat, mod))
+            lines.append(row("MeasEval", name, f"{mod} (matched spans)", counts))
+    return lines
 
 
 def _print_errors(items: list[tuple[str, list[Q]]], preds: list[list[Q]], level: str) -> None:

@@ -125,7 +125,43 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         if out and fig.start < out[-1].end:
             continue  # already read as part of the previous figure ("64.2 cents a dozen")
         out.append(fig)
-    return _partitives(text, _conversions(text, _join_with_units(text, _dollars_and_cents(text, out))))
+    out = _bound_pairs(text, _join_with_units(text, _dollars_and_cents(text, out)))
+    return _partitives(text, _conversions(text, out))
+
+
+_LOWER_BOUNDS = ("more-than", "at-least")
+_UPPER_BOUNDS = ("less-than", "at-most")
+_BOUND_GAP_RE = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
+
+
+def _bound_pairs(text: str, figs: list[Figure]) -> list[Figure]:
+    """'more than 10 and less than 40', 'at most 100 and at least 20': a lower and an upper bound
+    joined by 'and'/'but' are one range whose ends keep their bounds."""
+    out: list[Figure] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        if prev is None or not _BOUND_GAP_RE.fullmatch(text, prev.end, fig.start) \
+                or prev.value is None or fig.value is None \
+                or (prev.unit and fig.unit and prev.unit != fig.unit):
+            out.append(fig)
+            continue
+        kinds = (prev.hedge, fig.hedge)
+        if kinds[0] in _LOWER_BOUNDS and kinds[1] in _UPPER_BOUNDS:
+            low, high = prev.value, fig.value
+        elif kinds[0] in _UPPER_BOUNDS and kinds[1] in _LOWER_BOUNDS:
+            low, high = fig.value, prev.value
+        else:
+            out.append(fig)
+            continue
+        if low >= high:
+            out.append(fig)  # "more than 40 and less than 10" are two bounds
+            continue
+        joined = Figure(prev.start, fig.end, None, low, high, hedge="range", unit=prev.unit or fig.unit,
+                        dimension=prev.dimension if prev.unit else fig.dimension, num_start=prev.num_start,
+                        num_end=fig.num_end, raw=prev.raw)
+        joined.sem = sorted(set(prev.sem) | set(fig.sem) - {"exact"}) + ["range"]
+        out[-1] = joined
+    return out
 
 
 _AND_RE = re.compile(r"\s+(?:and\s+)?")

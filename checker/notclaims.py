@@ -84,8 +84,8 @@ def debris_spans(text: str, lo: int) -> list[tuple[int, int]]:
 
 def in_name(text: str, fig: Figure, lo: int) -> bool:
     """'iPhone 14', 'S&P 500', 'Game 7', 'COVID -19': a number after a capitalised word, with no unit."""
-    if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number":
-        return False
+    if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number" or fig.hedge_word:
+        return False  # a hedged number ("at most 100") is no name
     if fig.unit is None and re.match(r" (?!I\b)[A-Z][\w’'&-]*(?![\w’'&-]*s\b)", text[fig.end:fig.end + 30]):
         return True  # "787 Dreamliner", "11 Pro Max", "10 Downing Street"
     before = text[max(lo, fig.start - 30):fig.start]

@@ -241,12 +241,12 @@ def _vague(m: re.Match[str]) -> Figure:
                   num_start=m.start(), num_end=m.end(), raw=m.group())
 
 
-_SIGN_RE = re.compile(r"(?:\bminus[\s-]?|[-−])$", re.IGNORECASE)
+_SIGN_RE = re.compile(r"(?:\bminus[\s-]?|\bnegative\s|[-−])$", re.IGNORECASE)
 
 
 def _sign_before(text: str, pos: int, lo: int) -> int:
     """Length of a minus sign ending at ``pos`` ("minus ", "-"), or 0 ("COVID-19", "5-10" are not signs)."""
-    m = _SIGN_RE.search(text, max(lo, pos - 7), pos)
+    m = _SIGN_RE.search(text, max(lo, pos - 9), pos)
     if m is None:
         return 0
     prev = text[m.start() - 1] if m.start() > lo else " "

@@ -54,11 +54,14 @@ TABLE: tuple[Row, ...] = (
     _row("average", "averaged|averaging|averages|on average", "approximate", "approx",
          "averaged 7.3 points -> 7.3 [6.57, 8.03] (an average stands for values around it)"),
     _row("more-than", "more than|over|above|in excess of|upwards of|upward of|greater than|larger than|"
-         "bigger than|higher than|north of|exceeding|exceeds|exceeded|surpassing|over than|well over|>",
+         "bigger than|higher than|north of|exceed|exceeding|exceeds|exceeded|surpass|surpassed|surpasses|"
+         "surpassing|over than|well over|>",
          "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
     _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|"
          "greater than or equal to|"
-         "at least or equal to|equal to or more than|≥|>=|or more|or greater|or higher|or above|or over",
+         "at least or equal to|equal to or more than|≥|>=|or more|or greater|or higher|or above|or over|"
+         "and more|"
+         "and above|and over|and up",
          "at-least",
          "above", "at least 1,000 -> 1000 [1000, -]"),
     _row("plus", "-plus|+|-odd", "at-least", "above",
@@ -67,9 +70,13 @@ TABLE: tuple[Row, ...] = (
          "less-than", "below",
          "fewer than 100 -> 100 [-, 100]"),
     _row("at-most", "up to|as many as|as much as|as high as|at most|no more than|not more than|a maximum of|"
-         "less than or equal to|equal to or less than|≤|<=|or less|or fewer|or lower|or below|or under",
+         "less than or equal to|equal to or less than|≤|<=|or less|or fewer|or lower|or below|or under|"
+         "and under|"
+         "and below",
          "at-most", "below", "up to 1.8 million -> 1.8e6 [-, 1.8e6]"),
-    _row("range", "between X and Y|X to Y|X-Y|X or Y", "range", "ends", "between $62 and $68 -> [62, 68]"),
+    _row("range", "between X and Y|X to Y|X-Y|X or Y|more than X and less than Y|"
+         "at most Y and at least X",
+         "range", "ends", "between $62 and $68 -> [62, 68]; more than 10 and less than 40 -> [10, 40]"),
     _row("shared-multiplier", "X to Y million|$X to $Y billion|X-Y thousand", "range", "ends",
          "$10 to $15 billion -> [1e10, 1.5e10]"),
     _row("from-to", "from X to Y", "range", "ends", "fell from 4.8 to 4.7 percent -> [4.7, 4.8], trend down"),
@@ -140,7 +147,7 @@ def interval(rule: str, v: float) -> tuple[float | None, float | None, float | N
 # --- applying the table ---------------------------------------------------------------------------
 
 def _is_suffix(word: str) -> bool:
-    return word.startswith(("or ", "-", "+"))
+    return word.startswith(("or ", "and ", "-", "+"))
 
 
 def _words_re(words: list[str]) -> str:
@@ -157,9 +164,15 @@ _PREFIX_RE = re.compile(
     rf"|(?<![\w-])(?P<g>{_words_re(list(_GLUED))}))$",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                 "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens|hundreds|thousands")
 _SUFFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
 _SUFFIX_RE = re.compile(
     r"^(?:\s+(?P<w>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("or ")]) + r")\b"
+    # "aged 65 and over", "$50 and up" end the phrase ("20 jobs and over 300 cars" is two figures)
+    r"|\s+(?P<w2>and\s+more)\b(?!\s*[\w$£€(])"
+    r"|\s+(?P<w3>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("and ") and w != "and more"])
+    + r")\b(?!\s*(?:[\d$£€(]|(?:a|an|the|than|of|" + _NUMBER_WORDS + r")\b))"
     r"|(?P<p>-plus\b|\s+plus\b|-odd\b|\+(?![\d\w])))",
     re.IGNORECASE,
 )
@@ -210,9 +223,11 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         else:
             fig.start = m.start()
             fig.hedge_word = re.sub(r"\s+", " ", word)
-    sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 12)])
+    sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 18)])
+    if sm and row in ("approx", "nearly") and _suffix_word(sm):
+        row = None  # "about 500 or more": the bound after the figure says more than the prefix
     if sm and row is None:
-        row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(re.sub(r"\s+", " ", sm.group("w").lower()))
+        row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(_suffix_word(sm))
         fig.end += sm.end()
         if sm.group("p") and fig.unit is None:
             read_suffixes(text, fig, hi)  # "40-odd percent", "20-plus million"
@@ -223,6 +238,11 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         return  # "about 14-18 mpg", "some tens of thousands": the interval already says it
     fig.hedge = ROWS[row].hedge or fig.hedge
     fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+
+
+def _suffix_word(sm: re.Match[str]) -> str:
+    word = sm.group("w") or sm.group("w2") or sm.group("w3")
+    return re.sub(r"\s+", " ", word.lower()) if word else ""
 
 
 _DURATION_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
@@ -265,10 +285,10 @@ def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
     if fig.hedge != "exact" or fig.value is None:
         return
     end = max(fig.end, fig.unit_end)
-    sm = _SUFFIX_RE.match(text[end:min(hi, end + 12)])
-    if not sm or not sm.group("w"):
+    sm = _SUFFIX_RE.match(text[end:min(hi, end + 18)])
+    if not sm or not _suffix_word(sm):
         return
-    row = _SUFFIX_WORDS[re.sub(r"\s+", " ", sm.group("w").lower())]
+    row = _SUFFIX_WORDS[_suffix_word(sm)]
     fig.end = end + sm.end()
     fig.sem.append(row)
     fig.hedge = ROWS[row].hedge or fig.hedge
