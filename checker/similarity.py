@@ -40,11 +40,15 @@ SPEAKER_WORDS = frozenset(
 )
 # Words that say a figure is a figure, not what it counts ("the true number", "the official total").
 FIGURE_WORDS = frozenset(
-    ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official")
+    ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official", "tally", "toll")
 )
 NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS | FIGURE_WORDS
-# Verbs too light to say what happened ("was", "put the figure at", "said").
-LIGHT_VERBS = frozenset(("be", "have", "say", "put", "make", "get", "give", "do", "take", "stand", "reach"))
+# Verbs too light to say what happened ("was", "put the figure at", "said"), including the verbs that
+# only state a figure ("counts 5,120 cases", "bringing the total to", "they number 600,000").
+LIGHT_VERBS = frozenset(
+    ("be", "have", "say", "put", "make", "get", "give", "do", "take", "stand", "reach", "bring", "count",
+     "number", "total")
+)
 # Capitalised words that do not name a story's people, places or events.
 _NOT_NAMES_TEXT = """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -62,8 +66,19 @@ BONUS = {
     "same figure": 35.0,
     "same figure alone": 10.0,
     "nearby": 20.0,
+    "same time frame": 20.0,
 }
-WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (entity, figure, verb)
+WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see _pair)
+# Scope markers that name a time window (checker/context_scope.py): two claims naming the same one
+# ("since March" twice) agree on part of what they measure.
+WINDOW_PREFIXES = ("since:", "period:", "past:", "next:")
+# A verb of passing through a place counts everyone who was ever there ("40,000 have passed through
+# the camps"): it takes the family of the place (checked in this order), else it has none.
+THROUGH_VERBS = frozenset(("pass", "go", "went", "gone", "cycle", "move", "process"))
+THROUGH_PLACES = (
+    ("displaced", ("shelter", "evacuation", "refugee")),
+    ("detention", ("camp", "prison", "jail", "detention", "internment", "centre", "center", "facility")),
+)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
 MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
@@ -149,13 +164,22 @@ class Features:
     span: tuple[int, int]  # the sentence's offsets in the article
     story: frozenset[str] = frozenset()  # names the claim's article gives (empty: too few to tell)
     anaphoric: bool = False  # the entity only says "the number", "the true figure"
+    counted: str = ""  # the counted noun: the unit, or what a generic head counts ("total (cases)")
+    windows: frozenset[str] = frozenset()  # time windows from the scope ("since:2019", "period:2023")
 
 
 def _features(view: View) -> Features:
     c = view.claim
     stem = _stem(c.predicate) if c.predicate and c.predicate.lower() not in LIGHT_VERBS else None
+    family = (
+        predicate_family(c.predicate, c.unit)
+        or predicate_family(view.near)
+        or predicate_family(view.window)
+        or _through_family(stem, f"{view.own} {view.near}")
+    )
+    counted = counted_noun(c)
     # Units are compared on their own; as entity words they would make every "jobs" alike.
-    unit = set(_content_words(c.unit))
+    unit = set(_content_words(c.unit)) | set(_content_words(counted))
     speaker = set(_content_words(c.attribution))
     words = {
         w
@@ -169,14 +193,64 @@ def _features(view: View) -> Features:
     context = frozenset(w for item in items for w in _content_words(item))
     items += [m.group(0).lower() for m in NAME_RE.finditer(view.own)]
     events = frozenset(i for i in items if len(i.split()) > 1 and EVENT_WORDS & set(_content_words(i)))
-    family = (
-        predicate_family(c.predicate, c.unit) or predicate_family(view.near) or predicate_family(view.window)
-    )
+    windows = frozenset(m.lower() for m in c.scope if m.lower().startswith(WINDOW_PREFIXES))
     span = (c.sentence_start, c.sentence_start + len(c.sentence))
     # "the true figure (jobs)": bracketed words are what extraction inferred, not what the text says.
     said = set(_content_words(re.sub(r"\([^)]*\)", " ", c.entity or "")))
     anaphoric = bool(said) and said <= FIGURE_WORDS
-    return Features(" ".join(sorted(words)), context, events, family, stem, span, anaphoric=anaphoric)
+    return Features(
+        " ".join(sorted(words)), context, events, family, stem, span,
+        anaphoric=anaphoric, counted=counted, windows=windows,
+    )
+
+
+def _through_family(stem: str | None, text: str) -> str | None:
+    """"passed through the camps": a verb of passing through takes the family of the place it names."""
+    if stem not in THROUGH_VERBS or not re.search(r"\bthrough\b", text, re.IGNORECASE):
+        return None
+    words = {_singular(w) for w in _content_words(text)}
+    return next((family for family, places in THROUGH_PLACES if words & set(places)), None)
+
+
+def counted_noun(c: Claim) -> str:
+    """What a claim counts: its unit; the counted thing of an event noun ("job losses" -> job); or,
+    without a unit, the complement of a generic head ("total (new cholera cases)" -> cases, "the true
+    figure (jobs)" -> jobs, "the death toll" -> death). Empty when unknown."""
+    entity = _content_words(c.entity)
+    unit = _content_words(c.unit)
+    # Event nouns ("losses") count only as a unit's head: in an entity they may be verbs ("held").
+    if unit and unit_class(c.unit) not in GENERIC_UNITS:
+        if len(unit) == 1 and _is_event_noun(unit[0]) and unit[0] in entity:
+            k = entity.index(unit[0])
+            if k > 0 and _counted_like(entity[k - 1]):
+                return entity[k - 1]  # "job losses", "job cuts": the jobs are what is counted
+        return c.unit or ""
+    heads = [k for k, w in enumerate(entity) if w in FIGURE_WORDS]
+    if not heads:
+        return c.unit or ""
+    h = heads[0]
+    after = [w for w in entity[h + 1 :] if w not in FIGURE_WORDS]
+    before = [w for w in entity[:h] if w not in FIGURE_WORDS]
+    found = next((w for w in after if _counted_like(w, plural=True)), None)
+    if found is None and before and _singular(before[-1]) in UNIT_CLASS:
+        found = before[-1]  # "death toll"
+    return found or c.unit or ""
+
+
+def _is_event_noun(word: str) -> bool:
+    """A noun naming what happened to the counted things ("losses", "cuts"), not a counted noun."""
+    if _singular(word) in UNIT_CLASS or word.endswith("ed"):
+        return False
+    return predicate_family(word) is not None
+
+
+def _counted_like(word: str, *, plural: bool = False) -> bool:
+    """Whether a word can be a counted noun: a known one, or (with ``plural``) any plural noun."""
+    if _singular(word) in UNIT_CLASS:
+        return True
+    if _is_event_noun(word) or word in FIGURE_WORDS or word.endswith(("ed", "ing")):
+        return False
+    return not plural or (word.endswith("s") and not word.endswith("ss"))
 
 
 def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
@@ -200,7 +274,7 @@ def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
 def _stem(text: str) -> str:
     word = (_content_words(text) or [text.lower()])[-1]
     for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: -len(suffix)]
     return word
 
@@ -228,7 +302,7 @@ def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False  # the two articles name nothing in common: two different stories
     if ca.dimension != cb.dimension or (ca.trend is None) != (cb.trend is None):
         return False
-    if not compatible_units(ca.unit, cb.unit, ca.dimension):
+    if not compatible_units(fa.counted, fb.counted, ca.dimension):
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
@@ -258,7 +332,8 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         evidence.append(f"context {context:.0f}")
     same_figure = _same_figure(a.claim, b.claim, fa, fb)
     nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
-    if entity is None and context is None and not same_figure and not nearby:
+    same_window = bool(fa.windows & fb.windows)
+    if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
     # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
     # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
@@ -278,7 +353,7 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
             or max(entity or 0, context or 0) >= 50
             or bool(fa.stem and fa.stem == fb.stem)
             or bool(fa.story & fb.story)  # one story: its articles name the same people and places
-            or _same_specific_unit(a.claim, b.claim)
+            or _same_specific_unit(fa, fb)
         )
         score += BONUS["same figure"] if backed else BONUS["same figure alone"]
         evidence.append("same figure" if backed else "same figure alone")
@@ -288,13 +363,24 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     if nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
+    if same_window:
+        # "since March" twice: the time frame is part of what is measured.
+        score += BONUS["same time frame"]
+        evidence.append("same time frame")
     if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
         # Each round of sanctions names its own targets: "two officials" and "seven officials" count
         # different sets, so only the same number twice is one figure (the rule kind "tally").
         score = min(score, WHAT_CAP)
         evidence.append("different rounds")
-    if entity is None and not same_figure and not (fa.family and fb.family) and not (nearby and refers_back):
-        # Agreeing on the story (context) says nothing about what is measured.
+    if (
+        entity is None
+        and not same_figure
+        and not (fa.family and fb.family)
+        and not (nearby and refers_back)
+        and not _same_specific_unit(fa, fb)
+    ):
+        # Agreeing on the story (context) or the time frame says nothing about what is measured; the
+        # same particular counted thing ("cases", "households") does.
         score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
 
@@ -313,9 +399,9 @@ def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     return bool(known or distinctive or fa.family or fb.family)
 
 
-def _same_specific_unit(a: Claim, b: Claim) -> bool:
-    """Both count the same particular thing ("households", "EUR"), not just people or percent."""
-    ua, ub = unit_class(a.unit), unit_class(b.unit)
+def _same_specific_unit(fa: Features, fb: Features) -> bool:
+    """Both count the same particular thing ("households", "cases"), not just people or percent."""
+    ua, ub = unit_class(fa.counted), unit_class(fb.counted)
     return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
 
 
