@@ -252,6 +252,8 @@ def _elliptical_trends(text: str, figs: list[Figure]) -> None:
 
 
 _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 _POINT_HEDGES = ("approximate", "more-than", "at-least", "less-than", "at-most")
 _FROM_GAP_RE = re.compile(r"(?:\s+[^\s,;:()]+){0,4}?\s+to\s+", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"\s*(?:to|[-–])\s*", re.IGNORECASE)
@@ -299,6 +301,15 @@ def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
     lead = _FROM_RE.search(text, max(0, a.start - 6), a.start)
     if a.hedge != "exact" and (lead is None or a.hedge not in _POINT_HEDGES):
         return None  # "from up to 252 miles to 287 miles": the hedged end is the starting point
+    between = _BETWEEN_RE.search(text, max(0, a.start - 9), a.start) if a.hedge == "exact" else None
+    if between is not None:  # "between 185 km and 215 km"
+        if not _AND_GAP_RE.fullmatch(text, a.end, b.start) or a.value == b.value:
+            return None
+        low, high = sorted((a.value, b.value))
+        fig = Figure(between.start(), b.end, None, low, high, hedge="range", unit=a.unit,
+                     dimension=a.dimension, num_start=a.num_start, num_end=b.num_end, raw=a.raw)
+        fig.sem = sorted(set(a.sem) | set(b.sem) - {"exact"}) + ["range"]
+        return fig
     if lead is not None:
         if not _FROM_GAP_RE.fullmatch(text, a.end, b.start):
             return None

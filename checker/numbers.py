@@ -407,7 +407,8 @@ _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛":
 _PENCE_RE = re.compile(r" ?p(?![\w'’]|\.\w)")
 _SCIENTIFIC_RE = re.compile(r"\s*[×x]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d{1,3})(?!\d)")
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
-_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*(?:(?:just|only|a\s+mere)\s+)?",
+                           re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -445,7 +446,7 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
     if tight and sep.group() == "-" and not (a.unit or b.unit) and a.raw.isdigit() and b.raw.isdigit() \
             and a.value >= b.value and len(a.raw) <= 3 and len(b.raw) <= 3:
         return Figure(a.start, b.end, None, kind="score", num_start=a.num_start, num_end=b.num_end, raw=a.raw)
-    word = sep.group().strip().lower()
+    word = (sep.group().split() or [""])[0].lower()  # "to" in "to just"
     lead = _LEAD_RE.search(text, max(0, a.start - 10), a.start)
     lead_word = lead.group(1).lower() if lead else ""
     if word == "and" and lead_word != "between":

@@ -44,9 +44,9 @@ def _row(id_: str, words: str, hedge: str | None, rule: str, example: str) -> Ro
 
 TABLE: tuple[Row, ...] = (
     _row("exact", "(a bare number)", "exact", "point", "13,000 workers -> 13000 [13000, 13000]"),
-    _row("approx", "about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|~|≈|"
-         "more or less|in the region of|in the neighbourhood of|in the neighborhood of|barely|or so|"
-         "or thereabouts",
+    _row("approx", "about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|~|∼|≈|"
+         "more or less|in the region of|in the neighbourhood of|in the neighborhood of|on the order of|"
+         "of the order of|near|barely|or so|or thereabouts",
          "approximate", "approx", "about 2 million -> 2e6 [1.8e6, 2.2e6]"),
     _row("nearly", "nearly|almost|close to|just shy of|shy of|just short of|not quite", "approximate",
          "nearly",
@@ -55,11 +55,11 @@ TABLE: tuple[Row, ...] = (
          "averaged 7.3 points -> 7.3 [6.57, 8.03] (an average stands for values around it)"),
     _row("more-than", "more than|over|above|in excess of|upwards of|upward of|greater than|larger than|"
          "bigger than|higher than|north of|exceed|exceeding|exceeds|exceeded|surpass|surpassed|surpasses|"
-         "surpassing|over than|well over|>",
+         "surpassing|over than|well over|beyond|>",
          "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
     _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|"
          "greater than or equal to|"
-         "at least or equal to|equal to or more than|≥|>=|or more|or greater|or higher|or above|or over|"
+         "at least or equal to|equal to or more than|≥|⩾|>=|or more|or greater|or higher|or above|or over|"
          "and more|"
          "and above|and over|and up",
          "at-least",
@@ -70,6 +70,7 @@ TABLE: tuple[Row, ...] = (
          "less-than", "below",
          "fewer than 100 -> 100 [-, 100]"),
     _row("at-most", "up to|as many as|as much as|as high as|at most|no more than|not more than|a maximum of|"
+         "within|⩽|"
          "less than or equal to|equal to or less than|≤|<=|or less|or fewer|or lower|or below|or under|"
          "and under|"
          "and below",
@@ -201,6 +202,8 @@ TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNOREC
 _RULE_OF = {r.id: r.rule for r in TABLE}
 
 
+_LOOSE_ROWS = ("approx", "nearly")
+_BOUND_ROWS = ("more-than", "at-least", "plus", "less-than", "at-most")
 _MOTION_UP_RE = re.compile(
     r"\b(?:edg|inch|tick|mov|clos|bounc|revis|ratchet|bump|nudg|push|jump|climb|shot|rose|went|crept|moved|"
     r"ris|lift|mark|ramp|step|spik|rocket|soar|surg)(?:e|es|ed|ing|ted|ped|s)?\s+$",
@@ -215,6 +218,12 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
     if m:
         word = (m.group("w") or m.group("s") or m.group("g")).lower()
         row = _PREFIX_WORDS.get(re.sub(r"\s+", " ", word))
+        outer = _PREFIX_RE.search(text, max(lo, m.start() - 32), m.start()) if row in _LOOSE_ROWS else None
+        if outer:
+            outer_text = outer.group("w") or outer.group("s") or outer.group("g")
+            outer_word = re.sub(r"\s+", " ", outer_text).lower()
+            if _PREFIX_WORDS.get(outer_word) in _BOUND_ROWS:  # "up to approximately 3 μm": the bound wins
+                m, word, row = outer, outer_word, _PREFIX_WORDS[outer_word]
         if fig.hedge in ("range", "vague") and row not in ("approx", "nearly"):
             row = None  # "over three or four years" is a duration, not "more than"
         elif row == "at-most" and word.startswith("up") \
@@ -341,10 +350,13 @@ def apply_suffix_trend(text: str, fig: Figure, hi: int) -> None:
     m = _AFTER_RE[fig.dimension == "percent"].match(text, end, hi)
     if m is None or (points and not re.match(r"[\s-]+points?\b", text[end:m.end()], re.IGNORECASE)):
         return
-    if fig.dimension == "currency" and m.group().strip(" -").lower() in _LEVEL_WORDS:
+    word = (m.group("up") or m.group("down")).lower()
+    if fig.dimension == "currency" and word in _LEVEL_WORDS:
         return
+    if fig.dimension == "measure" and word in ("up", "down"):
+        return  # "215 km up", "2 miles down the road": a place, not a change
     fig.trend = "up" if m.group("up") else "down"
-    fig.trend_word = (m.group("up") or m.group("down")).lower()
+    fig.trend_word = word
     fig.sem.append("trend-up-after" if fig.trend == "up" else "trend-down-after")
 
 
