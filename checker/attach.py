@@ -36,6 +36,7 @@ _PER_NOUNS = words("""dozen
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
+_MODEL_NUMBER_RE = re.compile(r"[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z]*\b)")
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -151,7 +152,11 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
     for _ in range(4):
         m = _WORD_RE.match(text, pos, hi)
         if not m:
-            break
+            model = _MODEL_NUMBER_RE.match(text, pos, hi)
+            if model is None or fig.value == 1:
+                break
+            pos = model.end()  # "two new 737 Max jets": a model number inside the counted-noun phrase
+            continue
         w = m.group(1)
         lw = w.lower()
         if lw == "and" and words and _plural_ahead(text, m.end(), hi):

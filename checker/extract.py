@@ -122,8 +122,9 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             continue
         if year_like and fig.hedge == "exact" and fig.dimension == "count" and year_context(text, fig, lo):
             continue
-        if out and fig.start < out[-1].end:
-            continue  # already read as part of the previous figure ("64.2 cents a dozen")
+        if out and fig.start < max(out[-1].end, out[-1].unit_end):
+            continue  # part of the previous figure ("64.2 cents a dozen") or of its counted noun ("two 737 Max
+            # jets")
         out.append(fig)
     out = _bound_pairs(text, _join_with_units(text, _dollars_and_cents(text, out)))
     return _partitives(text, _conversions(text, out))
