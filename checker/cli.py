@@ -23,6 +23,7 @@ from checker.model import CheckerError, Severity
 
 if TYPE_CHECKING:
     from checker.model import Report
+    from checker.pipeline import Progress
 
 
 class ExitCode(enum.IntEnum):
@@ -98,15 +99,26 @@ def _interactive() -> bool:
 
 
 @contextmanager
-def _progress(what: str) -> Iterator[None]:
-    """A spinner on an interactive terminal; nothing in CI or when stderr is not a TTY."""
+def _progress(what: str) -> Iterator[Progress | None]:
+    """A progress bar over the articles on an interactive terminal; nothing in CI or off a TTY.
+
+    Yields the callback to pass to the pipeline (None when there is no bar).
+    """
     if not _interactive():
-        yield
+        yield None
         return
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
 
-    with Console(stderr=True).status(what):
-        yield
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def advance(done: int, total: int, article: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _warn_problems(report: Report) -> None:
@@ -136,8 +148,8 @@ def _run(paths: list[Path] | None, rules: Path | None) -> Report:
     from checker.pipeline import run
 
     rules_dir = _rules_dir(rules)
-    with _progress("Checking the articles…"):
-        report = run(_paths(paths), rules_dir)
+    with _progress("Checking the articles") as progress:
+        report = run(_paths(paths), rules_dir, progress)
     _warn_problems(report)
     return report
 
@@ -156,8 +168,8 @@ def extract(
     from checker.render_formats import render_claims_json, render_claims_text, render_csv
     from checker.render_markdown import render_claims_markdown
 
-    with _progress("Reading the articles…"):
-        report = claims_of(_paths(paths))
+    with _progress("Reading the articles") as progress:
+        report = claims_of(_paths(paths), progress)
     _warn_problems(report)
     renderers: dict[ExtractFormat, Callable[[Report], str]] = {
         ExtractFormat.text: render_claims_text,

@@ -7,27 +7,28 @@ text, so it runs per article; matching and comparison see the whole corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from checker.model import Claim, Report
+from checker.model import Article, Claim, Report
+
+# Called after each article is read: (articles done, articles in all, the article's id).
+Progress = Callable[[int, int, str], None]
 
 
 def run(
     paths: Iterable[str | os.PathLike[str]],
     rules_dir: str | os.PathLike[str] | None = "rules",
+    progress: Progress | None = None,
 ) -> Report:
     """Load, extract, match and compare; raise CheckerError on usage or rules errors."""
     from checker.compare import compare
     from checker.corpus import load_corpus
-    from checker.extract import extract_article
     from checker.match import match
     from checker.rules import RuleSet, load_rules
 
     ruleset = load_rules(rules_dir) if rules_dir is not None else RuleSet.empty()
     articles, problems = load_corpus(paths)
-    claims: list[Claim] = []
-    for article in articles:
-        claims.extend(extract_article(article))
+    claims = _extract_all(articles, progress)
     matched, groups = match(claims, ruleset)
     findings = compare(groups, matched, articles, ruleset)
     return Report(
@@ -40,11 +41,21 @@ def run(
     )
 
 
-def claims_of(paths: Sequence[str | os.PathLike[str]]) -> Report:
+def claims_of(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None) -> Report:
     """Extraction only (``checker extract``): claims with no groups or findings."""
     from checker.corpus import load_corpus
-    from checker.extract import extract_article
 
     articles, problems = load_corpus(paths)
-    claims = [c for a in articles for c in extract_article(a)]
+    claims = _extract_all(articles, progress)
     return Report(tuple(articles), tuple(claims), (), (), (), tuple(problems))
+
+
+def _extract_all(articles: Sequence[Article], progress: Progress | None) -> list[Claim]:
+    from checker.extract import extract_article
+
+    claims: list[Claim] = []
+    for done, article in enumerate(articles, 1):
+        claims.extend(extract_article(article))
+        if progress is not None:
+            progress(done, len(articles), article.id)
+    return claims

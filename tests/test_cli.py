@@ -25,8 +25,8 @@ State = dict[str, Report]
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> State:
     """Replace the pipeline with a hand-built report; run in an empty folder with a corpus/ dir."""
     state = {"report": sample_report()}
-    monkeypatch.setattr(checker.pipeline, "run", lambda paths, rules_dir: state["report"])
-    monkeypatch.setattr(checker.pipeline, "claims_of", lambda paths: state["report"])
+    monkeypatch.setattr(checker.pipeline, "run", lambda paths, rules_dir, progress=None: state["report"])
+    monkeypatch.setattr(checker.pipeline, "claims_of", lambda paths, progress=None: state["report"])
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CHECKER_DEBUG", raising=False)
     return state
@@ -169,14 +169,14 @@ def test_unwritable_output_is_one_line_exit_2(
 def test_checker_error_and_internal_error_are_one_line(
     fake_pipeline: State, capsys: Cap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def bad_rules(paths: object, rules_dir: object) -> Report:
+    def bad_rules(paths: object, rules_dir: object, progress: object = None) -> Report:
         raise CheckerError("rules/x.yaml:3: unknown key 'cuez'")
 
     monkeypatch.setattr(checker.pipeline, "run", bad_rules)
     code, _, err = cli(capsys, "check")
     assert code == 2 and err == "checker: error: rules/x.yaml:3: unknown key 'cuez'\n"
 
-    def bug(paths: object, rules_dir: object) -> Report:
+    def bug(paths: object, rules_dir: object, progress: object = None) -> Report:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(checker.pipeline, "run", bug)
@@ -256,3 +256,27 @@ def test_rules_suggest_prints_loadable_stubs_for_uncovered_groups(
     (tmp_path / "suggested").mkdir()
     (tmp_path / "suggested" / "stubs.yaml").write_text(out)
     assert [rule.id for rule in load_rules(tmp_path / "suggested").rules] == ["shops-3f2a"]
+
+
+def test_progress_bar_counts_articles_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import cli as cli_module
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.delenv("CI", raising=False)
+    with cli_module._progress("Checking") as advance:
+        assert advance is not None
+        advance(1, 2, "a.txt")
+        advance(2, 2, "b.txt")
+    monkeypatch.setenv("CI", "true")
+    with cli_module._progress("Checking") as advance:
+        assert advance is None
+
+
+def test_pipeline_reports_progress_once_per_article(tmp_path: Path) -> None:
+    from checker.pipeline import run
+
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_text("Organisers said 5,000 people marched.\n", encoding="utf-8")
+    seen: list[tuple[int, int, str]] = []
+    run([tmp_path], None, lambda done, total, article: seen.append((done, total, article)))
+    assert seen == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.md")]
