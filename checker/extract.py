@@ -123,8 +123,8 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         if year_like and fig.hedge == "exact" and fig.dimension == "count" and year_context(text, fig, lo):
             continue
         if out and fig.start < max(out[-1].end, out[-1].unit_end):
-            continue  # part of the previous figure ("64.2 cents a dozen") or of its counted noun ("two 737 Max
-            # jets")
+            # part of the previous figure ("64.2 cents a dozen") or of its counted noun ("two 737 Max jets")
+            continue
         out.append(fig)
     out = _bound_pairs(text, _join_with_units(text, _dollars_and_cents(text, out)))
     return _partitives(text, _conversions(text, out))
