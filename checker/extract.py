@@ -281,15 +281,21 @@ def _join_with_units(text: str, figs: list[Figure]) -> list[Figure]:
 
 
 def _share_from_unit(text: str, a: Figure, b: Figure) -> None:
-    """'from about 14-18 mpg to 24': the bare second end of a movement takes the first end's unit."""
+    """'from about 14-18 mpg to 24': the bare second end of a movement takes the first end's unit;
+    so does the earlier level a figure is compared with ('1,500 people applied, up from 900')."""
     if b.unit is not None or b.kind != "number" or b.value is None or a.unit is None \
-            or a.dimension not in ("measure", "currency", "percent"):
+            or b.dimension != "count":
         return
-    if _FROM_RE.search(text, max(0, a.start - 6), a.start) and _TO_ONLY_RE.fullmatch(text, a.end, b.start):
+    movement = a.dimension in ("measure", "currency", "percent") \
+        and _FROM_RE.search(text, max(0, a.start - 6), a.start) \
+        and _TO_ONLY_RE.fullmatch(text, a.end, b.start)
+    if movement or _COMPARED_RE.fullmatch(text, max(a.end, a.unit_end), b.start):
         b.unit, b.dimension = a.unit, a.dimension
 
 
 _TO_ONLY_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
+_COMPARED_RE = re.compile(r"(?:\s+[a-z]+){0,3}?,?\s+(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|"
+                          r"versus|vs\.?)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
 def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:

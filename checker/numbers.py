@@ -81,6 +81,10 @@ _FRACTION_RE = re.compile(
     r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?=\s+of\b)"
     r"|(?P<half>half)(?=\s+(?:of|the|its|their|his|her|all)\b)"
+    r"|(?P<pt>(?:a|one)[\s-]+quarter|half\s+a|(?:a[\s-]+)?half)[\s-]+"
+    r"(?P<ptunit>(?:percentage[\s-]+)?point)s?\b"
+    r"|(?<=\bby )(?:(?P<bynum>a|an|one|two|three)[\s-]+(?P<byden>thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<byhalf>half))\b"
     r"|(?:half\s+an?\s+|(?:an?\s+)?(?P<part>half|quarter)[\s-])(?P<halfscale>dozen|thousand|million|billion)\b"
     r"|(?P<one>one|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>two|three|four|five|six|seven|eight|"
     r"nine|ten|twenty|\d{1,3})\b)",
@@ -205,8 +209,17 @@ def _fraction(m: re.Match[str]) -> Figure | None:
     if m.group("den"):
         num = m.group("num").lower()
         value = (1 if num in ("a", "an") else ONES[num]) / DENOMINATORS[m.group("den").lower()]
-    elif m.group("half"):
+    elif m.group("half") or m.group("byhalf"):
         value = 0.5
+    elif m.group("byden"):
+        num = m.group("bynum").lower()
+        value = (1 if num in ("a", "an") else ONES[num]) / DENOMINATORS[m.group("byden").lower()]
+    elif m.group("pt"):  # "a quarter point", "half a percentage point": a change of rates
+        value = 0.25 if "quarter" in m.group("pt").lower() else 0.5
+        unit = "percentage point" if "percentage" in m.group("ptunit").lower() else "point"
+        return Figure(m.start(), m.end(), value, unit=unit, dimension="percent" if "percentage" in unit
+                      else "count", num_start=m.start(), num_end=m.start("ptunit"), raw=m.group("pt"),
+                      spelled=True, sem=["spelled", "fraction"])
     elif m.group("halfscale"):
         scale = m.group("halfscale").lower()
         part = 0.25 if (m.group("part") or "").lower() == "quarter" else 0.5
@@ -327,7 +340,7 @@ def read_suffixes(text: str, fig: Figure, hi: int) -> None:
     if mw and fig.value is not None:
         mult = parse_spelled(["one", *re.findall(r"[A-Za-z]+", mw.group().lower())])
         if mult:
-            fig.value *= mult
+            fig.value = float(f"{fig.value * mult:.12g}")
             fig.end = e = mw.end()
             fig.has_mult = True
             fig.sem.append("multiplier")
@@ -345,7 +358,7 @@ def read_suffixes(text: str, fig: Figure, hi: int) -> None:
             if word == "K" and fig.unit is None:
                 ok = False
             if ok:
-                fig.value *= ABBREV_SCALES[word.lower()]
+                fig.value = float(f"{fig.value * ABBREV_SCALES[word.lower()]:.12g}")
                 fig.end = e = ma.end()
                 fig.has_mult = True
                 fig.sem.append("multiplier")
