@@ -187,11 +187,13 @@ _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our)\s+")
 
 
 def _partitives(text: str, figs: list[Figure]) -> list[Figure]:
-    """'280 million of the 1.5 billion shekels': the part takes the unit of the whole."""
+    """'280 million of the 1.5 billion shekels', '15 of the 20 victims': the part takes the unit of the
+    whole."""
     for a, b in zip(figs, figs[1:], strict=False):
-        if a.unit is None and b.unit and b.dimension in ("currency", "measure") \
-                and _PARTITIVE_RE.fullmatch(text, a.end, b.start):
-            a.unit, a.dimension = b.unit, b.dimension
+        if a.unit is None and b.unit and a.kind == "number" and a.value is not None \
+                and _PARTITIVE_RE.fullmatch(text, a.end, b.start) \
+                and (b.dimension in ("currency", "measure") or (b.dimension == a.dimension == "count")):
+            a.unit, a.dimension = b.unit, b.dimension  # "15 of the 20 victims"
     return figs
 
 
