@@ -17,6 +17,7 @@ from itertools import combinations
 
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
 from checker.rules import RuleSet, Settings
+from checker.similarity import dimension_of, percent_scale
 
 Interval = tuple[float | None, float | None]
 
@@ -29,7 +30,10 @@ KIND_PREFIX = {"conflict": "C", "scope-differs": "S", "differs-from-reference": 
 # not say, not that it measured something else -- except a sub-population on the lower figure: a part
 # ("adults") below a figure for everyone is expected.
 TIME_MARKERS = ("current", "cumulative", "peak")
-TIME_PREFIXES = ("since:", "period:", "past:", "asof:", "per-")
+TIME_PREFIXES = ("since:", "period:", "past:", "next:", "asof:", "per-")
+# A day that is the time of writing is "now": "today" and "as of today" count as ``current``.
+NOW_MARKERS = frozenset(("date:today", "asof:today", "date:now", "asof:now"))
+WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # A sentence that moves between two figures in one voice ("fell to 480 last week, from 612").
 CHANGE_VERB = re.compile(
@@ -125,6 +129,18 @@ def interval_of(claim: Claim) -> Interval | None:
     return (low, high)
 
 
+def scaled(iv: Interval | None, factor: float) -> Interval | None:
+    """An interval in another unit of one dimension (a fraction x 100 = percent)."""
+    if iv is None or factor == 1.0:
+        return iv
+    return (None if iv[0] is None else iv[0] * factor, None if iv[1] is None else iv[1] * factor)
+
+
+def _scaled_value(value: float | None, factor: float) -> float | None:
+    value = _finite(value)
+    return None if value is None else value * factor
+
+
 def reference_interval(ref: Reference) -> Interval | None:
     low, high = _finite(ref.low), _finite(ref.high)
     if low is None and high is None:
@@ -201,6 +217,8 @@ def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:
         marker = raw.strip().lower()
         if not marker:
             continue
+        if marker in NOW_MARKERS:
+            marker = "current"
         if marker in TIME_MARKERS or marker.startswith(TIME_PREFIXES):
             cat = "time"
         elif ":" in marker:
@@ -212,13 +230,29 @@ def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:
 
 
 def _same_marker(a: str, b: str) -> bool:
-    """Equal markers; for regions, one name's words within the other's ("north varn" in "x's north varn")."""
+    """Equal markers; for regions, one name's words within the other's ("north varn" in "x's north varn");
+    for dates, the same day or month where one leaves out the year ("--03" and "2024-03"), and any day
+    against a weekday, which might be that day: a difference that cannot be shown explains nothing."""
     if a == b:
         return True
+    pa, _, va = a.partition(":")
+    pb, _, vb = b.partition(":")
+    if pa == pb and pa in ("since", "period", "asof", "date") and va and vb:
+        return _same_date(va, vb)
     if not (a.startswith("region:") and b.startswith("region:")):
         return False
     wa, wb = (set(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", m[7:]))) for m in (a, b))
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Two date values (YYYY, YYYY-MM, YYYY-MM-DD, --MM, --MM-DD or a weekday) that may be one date."""
+    if a in WEEKDAYS or b in WEEKDAYS:
+        return not (a in WEEKDAYS and b in WEEKDAYS)
+    if a.startswith("--") != b.startswith("--"):
+        partial, full = (a, b) if a.startswith("--") else (b, a)
+        return bool(re.fullmatch(r"\d{4}", full[:4])) and full[4:] == partial[1:]
+    return False
 
 
 # ---------------------------------------------------------------- comparisons
@@ -228,7 +262,7 @@ def comparable(a: Claim, b: Claim) -> str | None:
     """Why two claims of one group are not compared, or ``None`` when they are."""
     if a.id == b.id:
         return "same claim"
-    if a.dimension != b.dimension:
+    if dimension_of(a) != dimension_of(b):
         return f"different dimensions ({a.dimension} vs {b.dimension})"
     if (a.trend is None) != (b.trend is None):
         return "one is a change, the other a level"
@@ -242,11 +276,17 @@ def comparable(a: Claim, b: Claim) -> str | None:
 
 
 def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
-    """Compare two claims (assumed comparable); the result does not depend on argument order."""
-    ia, ib = interval_of(a), interval_of(b)
+    """Compare two claims (assumed comparable); the result does not depend on argument order.
+
+    A share written as a fraction ("a fifth", 0.2) against a percent ("84%") is compared in percent
+    (20 against 84): its interval and value are multiplied by 100; the texts stay as written.
+    """
+    dimension = a.dimension if a.dimension == b.dimension else dimension_of(a)
+    ka, kb = percent_scale(a, dimension), percent_scale(b, dimension)
+    ia, ib = scaled(interval_of(a), ka), scaled(interval_of(b), kb)
     assert ia is not None and ib is not None
     if (_center(ia), _side_key(a), a.id) > (_center(ib), _side_key(b), b.id):
-        a, b, ia, ib = b, a, ib, ia
+        a, b, ia, ib, ka, kb = b, a, ib, ia, kb, ka
     wa, wb = widen(ia, policy.tolerance), widen(ib, policy.tolerance)
     overlap, ratio = _gap(wa, wb)
     if a.trend and b.trend and a.trend != b.trend:
@@ -255,7 +295,7 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
         scopes = scope_differences(a, b)
         return Comparison(a, b, ia, ib, wa, wb, policy, None, ratio, severity_for(ratio, policy.thresholds),
                           scopes)
-    va, vb = _finite(a.value), _finite(b.value)
+    va, vb = _scaled_value(a.value, ka), _scaled_value(b.value, kb)
     if va is not None and vb is not None and va > 0 and vb > 0 and va != vb:
         if va > vb:
             a, b, ia, ib, wa, wb, va, vb = b, a, ib, ia, wb, wa, vb, va
@@ -266,8 +306,13 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
     return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None)
 
 
-def compare_reference(claim: Claim, ref: Reference, policy: Policy) -> Comparison | None:
-    ic, ir = interval_of(claim), reference_interval(ref)
+def compare_reference(
+    claim: Claim, ref: Reference, policy: Policy, dimension: str | None = None
+) -> Comparison | None:
+    """A claim against a rule's reference, in the rule's ``dimension`` (a fraction against a percent
+    reference is multiplied by 100)."""
+    ic = scaled(interval_of(claim), percent_scale(claim, dimension) if dimension else 1.0)
+    ir = reference_interval(ref)
     if ic is None or ir is None:
         return None
     wc, wr = widen(ic, policy.tolerance), widen(ir, policy.tolerance)
@@ -303,7 +348,7 @@ def compare(
                     findings.append(_pair_finding(group, cmp, by_article))
         if rule is not None and rule.reference is not None:
             for claim in members:
-                ref_cmp = compare_reference(claim, rule.reference, policy)
+                ref_cmp = compare_reference(claim, rule.reference, policy, rule.dimension)
                 if ref_cmp is not None and ref_cmp.conflicting:
                     findings.append(_reference_finding(group, rule, ref_cmp, by_article))
     return _finalise(findings)
@@ -326,8 +371,8 @@ def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]
     if dates[0] and dates[1] and dates[0] != dates[1]:
         sentence += f"; figures from different dates: {dates[0]} vs {dates[1]}"
     details: dict[str, object] = {
-        "sides": [_side(a, cmp.interval_a, cmp.widened_a, articles),
-                  _side(b, cmp.interval_b, cmp.widened_b, articles)],
+        "sides": [_side(a, cmp.interval_a, cmp.widened_a, articles, group.dimension),
+                  _side(b, cmp.interval_b, cmp.widened_b, articles, group.dimension)],
         **_policy_details(cmp),
     }
     if kind == "scope-differs":
@@ -348,7 +393,7 @@ def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapp
     message = f"{_figure(claim, articles)} is {describe_gap(cmp, reference_side=True)} the reference " \
               f"{ref_text} ({where})."
     details: dict[str, object] = {
-        "sides": [_side(claim, cmp.interval_a, cmp.widened_a, articles)],
+        "sides": [_side(claim, cmp.interval_a, cmp.widened_a, articles, rule.dimension)],
         "reference": {"text": ref_text, "value": ref.value, "interval": list(cmp.interval_b),
                       "widened": list(cmp.widened_b), "source": ref.source, "date": ref.date},
         **_policy_details(cmp),
@@ -397,9 +442,9 @@ def _figure(claim: Claim, articles: Mapping[str, Article]) -> str:
 
 
 def _side(
-    claim: Claim, iv: Interval, widened: Interval, articles: Mapping[str, Article]
+    claim: Claim, iv: Interval, widened: Interval, articles: Mapping[str, Article], dimension: str
 ) -> dict[str, object]:
-    return {
+    side: dict[str, object] = {
         "claim": claim.id,
         "article": claim.article,
         "outlet": _article_attr(articles, claim.article, "outlet"),
@@ -413,6 +458,10 @@ def _side(
         "speaker": speaker(claim.attribution),
         "scope": list(claim.scope),
     }
+    if percent_scale(claim, dimension) != 1.0:  # "a fifth" compared as 20%: keep the fraction as read
+        side["interval_as_read"] = list(interval_of(claim) or (None, None))
+        side["dimension"] = claim.dimension
+    return side
 
 
 def _policy_details(cmp: Comparison) -> dict[str, object]:

@@ -178,7 +178,7 @@ def _comparison_lines(ctx: _Context, claim: Claim, group: Group) -> list[str]:
     if not others:
         lines.append(f"{INDENT}no other claim in the group")
     if rule is not None and rule.reference is not None:
-        ref_cmp = compare_reference(claim, rule.reference, policy)
+        ref_cmp = compare_reference(claim, rule.reference, policy, rule.dimension)
         ref = rule.reference
         head = f"{INDENT}vs reference {ref.text or fmt_interval((ref.low, ref.high))} ({ref.source}" + (
             f", {ref.date})" if ref.date else ")")

@@ -30,6 +30,7 @@ from checker.similarity import (
     WORD_RE,
     View,
     compatible_units,
+    dimension_of,
     predicate_family,
     similarity_group,
     similarity_groups,
@@ -116,7 +117,13 @@ def _distance(alternatives: Sequence[str], own: str, offset: int) -> float | Non
 def rule_fits(view: View, rule: Rule) -> tuple[tuple[float, ...], str] | None:
     """How well a claim fits a rule (lower key is better) and the reason, or None if it does not."""
     c = view.claim
-    if c.dimension != rule.dimension or not compatible_units(c.unit, rule.unit, c.dimension):
+    if c.dimension == rule.dimension:
+        unit = c.unit
+    elif dimension_of(c) == rule.dimension:
+        unit = "percent"  # a share written as a fraction ("a fifth") fits a percent rule
+    else:
+        return None
+    if not compatible_units(unit, rule.unit, rule.dimension):
         return None
     words: list[str] = []
     topics: list[str] = []

@@ -42,6 +42,9 @@ SPEAKER_WORDS = frozenset(
 FIGURE_WORDS = frozenset(
     ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official", "tally", "toll")
 )
+# Nouns that name a figure rather than a thing: "the total", "the death toll" count what their
+# complement or modifier names.
+GENERIC_HEADS = frozenset(("number", "figure", "total", "estimate", "count", "tally", "toll"))
 NOT_MEASURED = TIME_WORDS | SPEAKER_WORDS | FIGURE_WORDS
 # Verbs too light to say what happened ("was", "put the figure at", "said"), including the verbs that
 # only state a figure ("counts 5,120 cases", "bringing the total to", "they number 600,000").
@@ -67,6 +70,7 @@ BONUS = {
     "same figure alone": 10.0,
     "nearby": 20.0,
     "same time frame": 20.0,
+    "other time frame": -20.0,
 }
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see _pair)
 # Scope markers that name a time window (checker/context_scope.py): two claims naming the same one
@@ -204,6 +208,24 @@ def _features(view: View) -> Features:
     )
 
 
+def _window_relation(a: str, b: str) -> str:
+    """"same" window (equal, or one date without its year: "since:--03", "since:2024-03"); "other" (two
+    kinds, "since:" against "period:", or two dates); "unknown" when one period is relative to the
+    article's date ("period:last-year" against "period:2024")."""
+    if a == b:
+        return "same"
+    pa, _, va = a.partition(":")
+    pb, _, vb = b.partition(":")
+    if pa != pb:
+        return "other"
+    if va[:1].isalpha() != vb[:1].isalpha():
+        return "unknown"
+    if va.startswith("--") != vb.startswith("--"):
+        partial, full = (va, vb) if va.startswith("--") else (vb, va)
+        return "same" if full[4:] == partial[1:] else "other"
+    return "other"
+
+
 def _through_family(stem: str | None, text: str) -> str | None:
     """"passed through the camps": a verb of passing through takes the family of the place it names."""
     if stem not in THROUGH_VERBS or not re.search(r"\bthrough\b", text, re.IGNORECASE):
@@ -216,25 +238,35 @@ def counted_noun(c: Claim) -> str:
     """What a claim counts: its unit; the counted thing of an event noun ("job losses" -> job); or,
     without a unit, the complement of a generic head ("total (new cholera cases)" -> cases, "the true
     figure (jobs)" -> jobs, "the death toll" -> death). Empty when unknown."""
+    if is_share(c):
+        return "percent"  # "a fifth of the world's cotton" is a share, like "20%"
     entity = _content_words(c.entity)
     unit = _content_words(c.unit)
-    # Event nouns ("losses") count only as a unit's head: in an entity they may be verbs ("held").
     if unit and unit_class(c.unit) not in GENERIC_UNITS:
         if len(unit) == 1 and _is_event_noun(unit[0]) and unit[0] in entity:
             k = entity.index(unit[0])
             if k > 0 and _counted_like(entity[k - 1]):
                 return entity[k - 1]  # "job losses", "job cuts": the jobs are what is counted
         return c.unit or ""
-    heads = [k for k, w in enumerate(entity) if w in FIGURE_WORDS]
+    # Event nouns ("losses") count only as a unit's head: in an entity they may be verbs ("held").
+    words = [w.lower() for w in WORD_RE.findall(re.sub(r"[()]", " ", c.entity or ""))]
+    heads = [k for k, w in enumerate(words) if w in GENERIC_HEADS]
     if not heads:
         return c.unit or ""
     h = heads[0]
-    after = [w for w in entity[h + 1 :] if w not in FIGURE_WORDS]
-    before = [w for w in entity[:h] if w not in FIGURE_WORDS]
-    found = next((w for w in after if _counted_like(w, plural=True)), None)
-    if found is None and before and _singular(before[-1]) in UNIT_CLASS:
-        found = before[-1]  # "death toll"
-    return found or c.unit or ""
+    run: list[str] = []  # the noun phrase after the head: "(new measles cases)", "of displaced people"
+    for w in words[h + 1 :]:
+        if w in FIGURE_WORDS or (not run and w in ("of", "the", "a", "an")):
+            continue
+        if w in STOPWORDS or (run and w.endswith(("ed", "ing"))):
+            break  # "number of people held in camps"; a first "confirmed" or "displaced" is a modifier
+        run.append(w)
+    if run and _counted_like(run[-1], plural=True):
+        return run[-1]
+    before = [w for w in words[:h] if w not in STOPWORDS and w not in FIGURE_WORDS]
+    if before and _singular(before[-1]) in UNIT_CLASS:
+        return before[-1]  # "the official death toll"
+    return c.unit or ""
 
 
 def _is_event_noun(word: str) -> bool:
@@ -300,9 +332,9 @@ def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
     ca, cb = a.claim, b.claim
     if fa.story and fb.story and not fa.story & fb.story:
         return False  # the two articles name nothing in common: two different stories
-    if ca.dimension != cb.dimension or (ca.trend is None) != (cb.trend is None):
+    if dimension_of(ca) != dimension_of(cb) or (ca.trend is None) != (cb.trend is None):
         return False
-    if not compatible_units(fa.counted, fb.counted, ca.dimension):
+    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)):
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
@@ -332,7 +364,9 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         evidence.append(f"context {context:.0f}")
     same_figure = _same_figure(a.claim, b.claim, fa, fb)
     nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
-    same_window = bool(fa.windows & fb.windows)
+    relations = {_window_relation(x, y) for x in fa.windows for y in fb.windows}
+    same_window = "same" in relations
+    other_window = relations == {"other"}
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
     # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
@@ -367,6 +401,10 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         # "since March" twice: the time frame is part of what is measured.
         score += BONUS["same time frame"]
         evidence.append("same time frame")
+    elif other_window:
+        # "70 last week" against "3,100 since January": a weekly count is not the running total.
+        score += BONUS["other time frame"]
+        evidence.append("other time frame")
     if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
         # Each round of sanctions names its own targets: "two officials" and "seven officials" count
         # different sets, so only the same number twice is one figure (the rule kind "tally").
@@ -432,7 +470,7 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
     pairs: dict[tuple[int, int], Pair | None] = {}
     for i in range(len(views)):
         for j in range(i + 1, len(views)):
-            if views[i].claim.dimension == views[j].claim.dimension:
+            if dimension_of(views[i].claim) == dimension_of(views[j].claim):
                 pairs[(i, j)] = _pair(views[i], views[j], feats[i], feats[j], idf)
     out = []
     for members in _link(len(views), pairs, threshold):
@@ -496,7 +534,7 @@ def similarity_group(views: list[View], memberships: dict[int, Membership], take
     while gid in taken:
         gid, n = f"{slug}-{digest}-{n}", n + 1
     members = tuple(memberships[k] for k in sorted(memberships))
-    return Group(gid, label, unit, claims[0].dimension, None, members)
+    return Group(gid, label, unit, dimension_of(claims[0]), None, members)
 
 
 # ---------------------------------------------------------------- units and predicates
@@ -524,6 +562,7 @@ UNIT_CLASSES = {
 UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
 PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
 GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
+MULTIPLIER_UNITS = frozenset({"time", "fold"})  # "2.5 times": a ratio that is not a share
 
 # Families whose counts are tallies of separate actions, never estimates of one figure.
 TALLY_FAMILIES = frozenset({"sanction"})
@@ -603,6 +642,31 @@ def unit_class(unit: str | None) -> str:
     if raw[:1].isupper() and raw.endswith("s"):
         return "person"  # a capitalised plural is a people ("Kazakhs", "Americans")
     return head
+
+
+def is_share(c: Claim) -> bool:
+    """A fraction that is a share of a whole ("a fifth", "one in six", "3/4"): dimension ``ratio``,
+    every end between 0 and 1, not a multiplier ("2.5 times")."""
+    if c.dimension != "ratio" or _content_words(c.unit) and unit_class(c.unit) in MULTIPLIER_UNITS:
+        return False
+    ends = [x for x in (c.value, c.low, c.high) if x is not None]
+    return bool(ends) and all(0.0 <= x <= 1.0 for x in ends)
+
+
+def dimension_of(c: Claim) -> str:
+    """The dimension a claim is grouped and compared in: a share written as a fraction ("a fifth",
+    ratio 0.2) is a percent (20) like "20%", so the two can be one quantity."""
+    return "percent" if is_share(c) else c.dimension
+
+
+def percent_scale(c: Claim, dimension: str) -> float:
+    """The factor that puts a claim's numbers into ``dimension``: 100 for a share read as a fraction
+    compared in percent, 1/100 for a percent compared as a fraction, else 1."""
+    if dimension == "percent" and is_share(c):
+        return 100.0
+    if dimension == "ratio" and c.dimension == "percent" and compatible_units(c.unit, "percent", "percent"):
+        return 0.01
+    return 1.0
 
 
 def compatible_units(a: str | None, b: str | None, dimension: str) -> bool:

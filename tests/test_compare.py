@@ -290,6 +290,77 @@ def test_scope_does_not_matter_when_figures_agree() -> None:
     assert run([since, current]) == ()
 
 
+def kinds_with_scopes(low_scope: tuple[str, ...], high_scope: tuple[str, ...]) -> list[str]:
+    low = dataclasses.replace(TENS_OF_THOUSANDS, scope=low_scope)
+    high = dataclasses.replace(TWO_MILLION, scope=high_scope)
+    return [f.kind for f in run([low, high])]
+
+
+def test_a_coming_window_is_a_time_frame() -> None:
+    assert kinds_with_scopes(("next:5y",), ("past:5y",)) == ["scope-differs"]
+    assert kinds_with_scopes(("next:5y",), ("current",)) == ["scope-differs"]
+    assert kinds_with_scopes(("next:5y",), ("next:5y",)) == ["conflict"]
+
+
+def test_today_is_now() -> None:
+    assert kinds_with_scopes(("date:today",), ("current",)) == ["conflict"]
+    assert kinds_with_scopes(("asof:today",), ("current",)) == ["conflict"]
+    assert kinds_with_scopes(("date:today",), ("since:2019",)) == ["scope-differs"]
+
+
+def test_dates_without_a_year_or_as_weekdays_differ_only_when_they_must() -> None:
+    # The same day or month with and without its year is one date; a weekday may be any date.
+    assert kinds_with_scopes(("date:--03-03",), ("date:2024-03-03",)) == ["conflict"]
+    assert kinds_with_scopes(("since:--03",), ("since:2024-03",)) == ["conflict"]
+    assert kinds_with_scopes(("date:saturday",), ("date:--03-03",)) == ["conflict"]
+    assert kinds_with_scopes(("asof:monday",), ("asof:2024-06-03",)) == ["conflict"]
+    assert kinds_with_scopes(("date:saturday",), ("date:sunday",)) == ["scope-differs"]
+    assert kinds_with_scopes(("since:--03",), ("since:2024-04",)) == ["scope-differs"]
+    assert kinds_with_scopes(("date:--03-03",), ("date:--03-04",)) == ["scope-differs"]
+
+
+def share(cid: str, text: str, value: float, dimension: str, unit: str | None) -> Claim:
+    c = claim(cid, f"{cid}.txt", text, value, value, value, hedge="exact", dimension=dimension,
+              sentence=f"The region grows {text} of the world's cotton.")
+    return dataclasses.replace(c, unit=unit, entity="world's cotton")
+
+
+def share_group(claims: list[Claim], dimension: str = "percent", rule: str | None = None) -> Group:
+    members = tuple(Membership(c.id, "similarity", 90.0, "test") for c in claims)
+    return Group("cotton-share", "share of the world's cotton", "percent", dimension, rule, members)
+
+
+def test_a_fraction_and_a_percent_share_are_compared_in_percent() -> None:
+    fifth = share("a", "a fifth", 0.2, "ratio", None)
+    twenty = share("b", "20%", 20.0, "percent", "percent")
+    most = share("c", "84%", 84.0, "percent", "percent")
+    found = compare([share_group([fifth, twenty, most])], [fifth, twenty, most], [], ruleset())
+    assert pairs(found) == {frozenset({"a", "c"}), frozenset({"b", "c"})}  # a fifth = 20%: no conflict
+    (finding,) = [f for f in found if f.claims == ("a", "c")]
+    assert finding.severity == "major" and finding.ratio == pytest.approx(84 / 1.1 / (20 * 1.1))
+    assert '"a fifth"' in finding.message and '"84%"' in finding.message  # both as written
+    side = finding.details["sides"][0]
+    assert side["interval"] == [20.0, 20.0] and side["interval_as_read"] == [0.2, 0.2]
+    assert "interval_as_read" not in finding.details["sides"][1]
+
+
+def test_a_multiplier_is_not_a_share() -> None:
+    times = share("a", "2.5 times", 2.5, "ratio", "times")
+    most = share("c", "84%", 84.0, "percent", "percent")
+    assert compare([share_group([times, most])], [times, most], [], ruleset()) == ()
+
+
+def test_a_fraction_against_a_percent_reference() -> None:
+    ref = Reference(value=20.0, low=None, high=None, source="a trade body", date="2020", text="20%")
+    rule = Rule("cotton-share", "share of the world's cotton", "percent", "percent", (), reference=ref)
+    fifth = share("a", "a fifth", 0.2, "ratio", None)
+    tenth = share("b", "one in ten", 0.1, "ratio", None)
+    found = compare([share_group([fifth, tenth], rule=rule.id)], [fifth, tenth], [], ruleset(rule))
+    assert [(f.kind, f.claims) for f in found if f.kind == "differs-from-reference"] == [
+        ("differs-from-reference", ("b",))
+    ]
+
+
 def census_rule(tolerance: float | None = None) -> Rule:
     ref = Reference(value=25.85e6, low=None, high=None, source="2020 census", date="2021-06-14",
                     text="25.85 million")

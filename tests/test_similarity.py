@@ -1,0 +1,108 @@
+"""Grouping without rules: what a claim counts, time windows, passing through a place, shares.
+
+Claims are built directly (invented sentences, not the story corpus), so these tests pin the
+mechanisms rather than any one article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_match import claim, quantity_of
+
+from checker.match import match
+from checker.model import Claim
+from checker.rules import RuleSet
+from checker.similarity import counted_noun, dimension_of, is_share
+
+
+def bare(entity: str | None, unit: str | None, dimension: str = "count", value: float = 10.0) -> Claim:
+    return claim("x", "a.txt", "There were 10 of them.", "10", value=value, unit=unit, entity=entity,
+                 dimension=dimension)
+
+
+def test_what_a_claim_counts() -> None:
+    assert counted_noun(bare("job losses", "losses")) == "job"
+    assert counted_noun(bare("seat cuts", "cuts")) == "seat"
+    assert counted_noun(bare("total (confirmed measles cases)", None)) == "cases"
+    assert counted_noun(bare("the real number (refugees)", None)) == "refugees"
+    assert counted_noun(bare("the official death toll", None)) == "death"
+    assert counted_noun(bare("workers laid off", "workers")) == "workers"
+    # No generic head: nothing is guessed ("held" is a verb, not what is counted).
+    assert counted_noun(bare("Kurds held there", None)) == ""
+    assert counted_noun(bare("world's cotton", None, "ratio", 0.2)) == "percent"
+
+
+def together(claims: list[Claim], a: str, b: str) -> bool:
+    out, _ = match(claims, RuleSet.empty())
+    qa = quantity_of(out, a)
+    return qa is not None and qa == quantity_of(out, b)
+
+
+def test_job_losses_count_jobs_and_another_companys_cuts_stay_apart() -> None:
+    claims = [
+        claim("m1", "a.txt", "In May, Brelco cut 650 jobs at its mill in Tarn.", "650", value=650,
+              unit="jobs", entity="jobs cut", predicate="cut", context=("brelco", "tarn")),
+        claim("m2", "b.txt", "That is more than Brelco's 650 job losses in Tarn.", "650", value=650,
+              unit="losses", entity="job losses", context=("brelco", "tarn")),
+        claim("m3", "b.txt", "Osk Foods said it would cut 2,100 jobs at its Velm plant.", "2,100", value=2100,
+              unit="jobs", entity="jobs cut", predicate="cut", context=("osk foods", "velm"),
+              sentence_start=400),
+    ]
+    assert together(claims, "m1", "m2")
+    assert not together(claims, "m1", "m3") and not together(claims, "m2", "m3")
+
+
+def cases(cid: str, article: str, sentence: str, figure: str, value: float, **kw: object) -> Claim:
+    return claim(cid, article, sentence, figure, value=value, **kw)  # type: ignore[arg-type]
+
+
+def test_a_total_takes_its_complement_and_a_shared_window_links_it() -> None:
+    total = cases("c1", "a.txt", "Officials logged 95 new measles cases, bringing the total since January to "
+                  "3,100.", "3,100", 3100, entity="total (new measles cases)", predicate="bring",
+                  context=("measles", "orvin"))
+    total = dataclasses.replace(total, scope=("cumulative", "since:--01"))
+    later = cases("c2", "b.txt", "The agency now counts 3,650 cases since January.", "3,650", 3650,
+                  unit="cases", entity="cases", predicate="count")
+    later = dataclasses.replace(later, scope=("current", "since:--01"))
+    weekly = cases("c3", "b.txt", "New measles cases in Orvin fell to 70 last week.", "70", 70,
+                   entity="New measles cases in Orvin", predicate="fall", context=("measles", "orvin"),
+                   sentence_start=300)
+    weekly = dataclasses.replace(weekly, scope=("period:last-week",))
+    claims = [total, later, weekly]
+    assert together(claims, "c1", "c2")
+    assert not together(claims, "c1", "c3") and not together(claims, "c2", "c3")
+    # Without the shared window, a bare "cases" says too little to link them.
+    assert not together([total, dataclasses.replace(later, scope=("current",))], "c1", "c2")
+
+
+def test_passing_through_camps_is_detention_but_other_places_are_not() -> None:
+    sentence = "About 2,000 members of the Rusk minority are held in the camps, a panel said."
+    held = claim("d1", "a.txt", sentence, "About 2,000", value=2000, unit="members", predicate="hold",
+                 entity="members of the Rusk minority held in the camps", attribution="a panel",
+                 context=("rusk",))
+    through = "Researchers say up to 9,000 people have passed through the camps since 2018."
+    passed = claim("d2", "a.txt", through, "up to 9,000", value=9000, unit="people", entity="people passed",
+                   predicate="pass", attribution="Researchers", sentence_start=160)
+    assert together([held, passed], "d1", "d2")
+    airport = dataclasses.replace(
+        passed, sentence=through.replace("camps", "airport"), entity="people passed")
+    assert not together([held, airport], "d1", "d2")
+
+
+def test_a_fraction_and_a_percent_share_can_be_one_quantity() -> None:
+    fifth = claim("s1", "a.txt", "The province grows a fifth of the world's cotton.", "a fifth", value=0.2,
+                  dimension="ratio", entity="world's cotton", predicate="grow", context=("province",))
+    pct = claim("s2", "b.txt", "The province grows 20% of the world's cotton.", "20%", value=20.0,
+                unit="percent", dimension="percent", entity="world's cotton", predicate="grow",
+                context=("province",))
+    times = claim("s3", "c.txt", "The province grows 2.5 times the world's cotton.", "2.5", value=2.5,
+                  unit="times", dimension="ratio", entity="world's cotton", predicate="grow",
+                  context=("province",))
+    assert is_share(fifth) and dimension_of(fifth) == "percent"
+    assert not is_share(times) and dimension_of(times) == "ratio"
+    assert not is_share(dataclasses.replace(fifth, value=1.5, low=1.5, high=1.5))
+    out, groups = match([fifth, pct, times], RuleSet.empty())
+    assert quantity_of(out, "s1") == quantity_of(out, "s2") is not None
+    assert quantity_of(out, "s3") != quantity_of(out, "s1")
+    assert next(g for g in groups if g.id == quantity_of(out, "s1")).dimension == "percent"
