@@ -37,6 +37,8 @@ _PER_NOUNS = words("""dozen
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
 _MODEL_NUMBER_RE = re.compile(r"[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z]*\b)")
+_NOUN = r"(?!(?:in|on|at|for|over|during|within|by|to|from|each|every|the|a|an|and|or)\b)[A-Za-z][\w-]*"
+_OF_NOUN_RE = re.compile(rf"\s+of\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}(?=\s+(?:a|an|per)\s)", re.IGNORECASE)
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -109,6 +111,10 @@ def attach_unit(text: str, fig: Figure, hi: int) -> None:
         fig.unit, fig.dimension = unit, "measure"
         fig.end = m.end()
         _per(text, fig, hi)
+        if " per " not in fig.unit:
+            of = _OF_NOUN_RE.match(text, fig.end, hi)  # "1.2 million barrels of crude oil a day"
+            if of:
+                _per(text, fig, hi, of.end(), extend=False)
         return
     _counted(text, fig, hi)
 
@@ -223,7 +229,13 @@ def _quantulum_unit(text: str, fig: Figure, hi: int, spaced: bool = False) -> st
 
 
 def attach_fraction_unit(text: str, fig: Figure, hi: int) -> None:
-    """'1/16 of a pint', 'a third of a mile': a fraction of a measurement unit takes that unit."""
+    """'1/16 of a pint', 'a third of a mile', '1/4 mile': a fraction of a measurement unit takes that
+    unit."""
     of = _FRACTION_OF_RE.match(text, fig.end, hi)
     if of and of.group(1).lower() in MEASURE_WORDS:
         fig.unit, fig.dimension = MEASURE_WORDS[of.group(1).lower()], "measure"
+        return
+    slash = "/" in text[fig.start:fig.end] or "⁄" in text[fig.start:fig.end]
+    m = MEASURE_WORD_RE.match(text, fig.end, hi) if slash else None
+    if m:
+        fig.unit, fig.dimension, fig.end = _measure_name(m.group(1)), "measure", m.end()

@@ -109,8 +109,9 @@ _WORD_UNITS = {
     "horsepower": "horsepower|brake horsepower", "degree celsius":
     "degrees celsius|degree celsius|degrees centigrade|celsius|centigrade|celcius|degrees c|deg celsius|"
     "deg c|deg. c", "degree fahrenheit":
-    "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|degrees f|deg fahrenheit|deg f|deg. f",
-    "degree": "degrees|degree",
+    "degrees fahrenheit|degree fahrenheit|degrees farenheit|fahrenheit|farenheit|degrees f|deg fahrenheit|"
+    "deg f|deg. f", "degree": "degrees|degree|deg",
+    "cup": "cups|cup", "tablespoon": "tablespoons|tablespoon|tbsp", "teaspoon": "teaspoons|teaspoon|tsp",
     "decibel": "decibels|decibel", "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
     "calorie": "calories|calorie", "byte": "bytes", "gigabyte": "gigabytes|gigabyte",
     "terabyte": "terabytes|terabyte", "megabyte": "megabytes|megabyte",
@@ -139,7 +140,8 @@ ABBREVIATIONS: dict[str, str] = {
     "mmBtu": "million british thermal unit", "MMBtu": "million british thermal unit",
     "mmBTU": "million british thermal unit", "MMBTU": "million british thermal unit", "dB": "decibel",
     "GPa": "gigapascal", "°C": "degree celsius", "°F": "degree fahrenheit",
-    "ºC": "degree celsius", "ºF": "degree fahrenheit", "°": "degree", "sq ft": "square foot",
+    "ºC": "degree celsius", "ºF": "degree fahrenheit", "° C": "degree celsius", "° F": "degree fahrenheit",
+    "° Celsius": "degree celsius", "° Fahrenheit": "degree fahrenheit", "°": "degree", "sq ft": "square foot",
     "sq m": "square metre", "min": "minute", "sec": "second", "hr": "hour", "kt": "knot",
     "″": "inch", "in.": "inch", "ppm": "parts per million", "ppb": "parts-per-billion",
 }
