@@ -75,6 +75,12 @@ BONUS = {
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see _pair)
 # Scope markers that name a time window (checker/context_scope.py): two claims naming the same one
 # ("since March" twice) agree on part of what they measure.
+# Words between two figures of one sentence that set them against each other as rival values.
+CONTRAST_RE = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|contrary\s+to|rather\s+than|instead\s+of"
+    r"|(?:twice|double|triple|half|times)\s+(?:the|that|as\s+many\s+as))\b",
+    re.IGNORECASE,
+)
 WINDOW_PREFIXES = ("since:", "period:", "past:", "next:")
 # A verb of passing through a place counts everyone who was ever there ("40,000 have passed through
 # the camps"): it takes the family of the place (checked in this order), else it has none.
@@ -347,8 +353,11 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     if not _linkable(a, b, fa, fb):
         return VETO
     same_source = (a.claim.attribution or "") == (b.claim.attribution or "")
-    if a.claim.article == b.claim.article and fa.span == fb.span and same_source:
-        # One sentence gives one quantity once, unless it sets two sources against each other.
+    one_sentence = a.claim.article == b.claim.article and fa.span == fb.span
+    contrasted = one_sentence and _contrasted(a.claim, b.claim)
+    if one_sentence and same_source and not contrasted:
+        # One sentence gives one quantity once, unless it sets two sources or two figures against
+        # each other ("nearly 500, against the 340 in the fire service's tally").
         return Pair(0.0, SAME_SENTENCE)
     evidence = []
     entity = context = None
@@ -394,7 +403,10 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
     # is only "the number" or "the figure" refers back to the quantity just mentioned.
     refers_back = fa.anaphoric or fb.anaphoric
-    if nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
+    if contrasted:
+        score += BONUS["nearby"]
+        evidence.append("set against each other in one sentence")
+    elif nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
     if same_window:
@@ -421,6 +433,14 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         # same particular counted thing ("cases", "households") does.
         score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
+
+
+def _contrasted(a: Claim, b: Claim) -> bool:
+    """The words between two figures of one sentence set them against each other: "nearly 500,
+    against the 340 ...", "more than twice the 12,000 ...", "compared with", "versus"."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+    return bool(CONTRAST_RE.search(between))
 
 
 def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:

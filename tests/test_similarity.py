@@ -106,3 +106,26 @@ def test_a_fraction_and_a_percent_share_can_be_one_quantity() -> None:
     assert quantity_of(out, "s1") == quantity_of(out, "s2") is not None
     assert quantity_of(out, "s3") != quantity_of(out, "s1")
     assert next(g for g in groups if g.id == quantity_of(out, "s1")).dimension == "percent"
+
+
+def reasons(claims: list[Claim]) -> str:
+    _, groups = match(claims, RuleSet.empty())
+    return " | ".join(m.reason for g in groups for m in g.members)
+
+
+def test_two_figures_set_against_each_other_in_one_sentence_can_link() -> None:
+    sentence = "The union said 2,300 posts were lost, against the 900 in the ministry's report."
+    union = claim("u1", "a.txt", sentence, "2,300", value=2300, unit="posts", entity="posts lost",
+                  predicate="lose", attribution="The union")
+    ministry = claim("u2", "a.txt", sentence, "900", value=900, unit="posts", entity="posts lost",
+                     predicate="lose", attribution="The union")  # extraction gave both one speaker
+    other = claim("u3", "b.txt", "The ministry's report says 900 posts were lost.", "900", value=900,
+                  unit="posts", entity="posts lost", predicate="lose", attribution="the ministry")
+    assert together([union, ministry, other], "u1", "u2")
+    assert "set against each other in one sentence" in reasons([union, ministry, other])
+    # Without a word that sets them against each other, one sentence gives one quantity once.
+    plain = "The union said 2,300 posts were lost and 900 in the ministry's report."
+    at = 100 + plain.index("900")
+    union2 = dataclasses.replace(union, sentence=plain)
+    ministry2 = dataclasses.replace(ministry, sentence=plain, start=at, end=at + 3)
+    assert "set against each other" not in reasons([union2, ministry2, other])
