@@ -30,8 +30,9 @@ _AGE_UNIT_RE = re.compile(r"[\s-]*(year|month|week|day)s?[\s-]+old\b", re.IGNORE
 _FRACTION_OF_RE = re.compile(r"\s+of\s+(?:an?\s+)?(?:[A-Z]\w*\s+)?([a-z]+)\b")
 _GLUED_UNKNOWN_RE = re.compile(r"[A-Za-zµμ°Ω′″/][\w/µμ°·²³-]{0,7}")
 _SPACED_UNKNOWN_RE = re.compile(r" ((?:[A-Za-zµμΩ]{1,4}/[A-Za-z]{1,4}\d?)|(?:[A-Za-zµμΩ]{1,4}\d))(?![\w/])")
-_PER_RE = re.compile(r"[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+)"
-                     r"(?![\w-]*\s+(?:earlier|ago|later|before|after|on)\b)", re.IGNORECASE)
+# "$120 a week on food" is a rate; "a year earlier", "a week ago", "a year on, ..." are times
+_PER_RE = re.compile(r"(?i:[\s-]*(/|\bper\b|\ba\b|\ban\b)[\s-]*(square\s+\w+|sq\s+\w+|cubic\s+\w+|[A-Za-z]+))"
+                     r"(?![\w-]*\s+(?i:earlier|ago|later|before|after)\b)(?![\w-]*\s+(?i:on)\b(?!\s+[a-z]))")
 _PER_NOUNS = words("""dozen
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km

@@ -180,6 +180,7 @@ _SUFFIX_RE = re.compile(
 _TRENDS = {w: r for r in ("trend-up", "trend-down") for w in ROWS[r].words if w[0].isalpha()}
 _TREND_RE = re.compile(
     rf"\b(?P<t>{_words_re(list(_TRENDS))})(?:\s+(?:by|of|a\s+further|an\s+additional|another|just|only|"
+    r"(?:by\s+)?an\s+average\s+of|"
     r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
     re.IGNORECASE,
 )
