@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from checker.measures import dimension_of, percent_scale
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
 from checker.rules import RuleSet, Settings
-from checker.similarity import dimension_of, percent_scale
 
 Interval = tuple[float | None, float | None]
 

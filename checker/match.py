@@ -6,7 +6,7 @@
 2. **Similarity.** Claims no rule takes are grouped by :mod:`checker.similarity` (what they
    measure, their context, time frame and figure; vetoes for look-alikes).
 
-The vocabulary both steps share (unit classes, predicate families) lives in :mod:`checker.similarity`
+The vocabulary both steps share (unit classes, predicate families) lives in :mod:`checker.measures`
 and is re-exported here (``compatible_units``, ``unit_class``, ``predicate_family``).
 
 Everything is sorted before it is compared, so the result never depends on input order.
@@ -19,9 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from checker.model import Claim, Group, Membership, Rule
-from checker.rules import RuleSet
-from checker.similarity import (
+from checker.measures import (
     EVENT_WORDS,
     PREDICATE_FAMILIES,
     STOPWORDS,
@@ -32,11 +30,12 @@ from checker.similarity import (
     compatible_units,
     dimension_of,
     predicate_family,
-    similarity_group,
-    similarity_groups,
     unit_class,
     views_of,
 )
+from checker.model import Claim, Group, Membership, Rule
+from checker.rules import RuleSet
+from checker.similarity import similarity_group, similarity_groups
 
 __all__ = [
     "EVENT_WORDS",

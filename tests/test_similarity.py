@@ -11,9 +11,9 @@ import dataclasses
 from test_match import claim, quantity_of
 
 from checker.match import match
+from checker.measures import counted_noun, dimension_of, is_share
 from checker.model import Claim
 from checker.rules import RuleSet
-from checker.similarity import counted_noun, dimension_of, is_share
 
 
 def bare(entity: str | None, unit: str | None, dimension: str = "count", value: float = 10.0) -> Claim:

@@ -1,0 +1,306 @@
+"""What a claim measures: counted-noun classes, predicate families, event words and shares, what a
+claim counts, and the texts around a figure that rules and similarity look at.
+
+Shared by :mod:`checker.match` (rules), :mod:`checker.similarity` (grouping without rules) and
+:mod:`checker.compare` (shares in percent). See docs/rules.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.model import Claim
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_STOP_TEXT = """
+    a an the of in on at to for from by with and or but as is are was were be been being has have had
+    that this these those it its their they them there here which who whom whose what when where while
+    than then so such not no nor into onto over under about around some more most less least many much
+    very also said says say according would will could can may might must should do does did just only
+    up down out off per each every all any both other others another one two three said year years"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+TIME_WORDS = frozenset(("last", "next", "past", "year", "month", "week", "day", "today", "annual"))
+# Words that say a figure is a figure, not what it counts ("the true number", "the official total").
+FIGURE_WORDS = frozenset(
+    ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official", "tally", "toll")
+)
+# Nouns that name a figure rather than a thing: "the total", "the death toll" count what their
+# complement or modifier names.
+GENERIC_HEADS = frozenset(("number", "figure", "total", "estimate", "count", "tally", "toll"))
+NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
+
+
+def content_words(text: str | None) -> list[str]:
+    return [w.lower() for w in WORD_RE.findall(text or "") if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+
+# ---------------------------------------------------------------- what each claim offers
+
+
+@dataclass(frozen=True)
+class View:
+    """A claim and the texts cues and similarity look at."""
+
+    claim: Claim
+    own: str  # the part of the sentence closer to this figure than to any other figure in it
+    offset: int  # where the figure starts within ``own`` (-1 if unknown)
+    fields: str  # entity, unit and predicate
+    topic: str  # the sentence, the context words and the fields
+    near: str  # the figure's own words: entity and unit, or the words around the figure
+    window: str  # the words around the figure
+
+
+def views_of(claims: list[Claim]) -> list[View]:
+    by_sentence: dict[tuple[str, int, str], list[tuple[int, int, int]]] = {}
+    spans = []
+    for i, c in enumerate(claims):
+        rel = c.start - c.sentence_start
+        if not (0 <= rel <= len(c.sentence) and c.sentence[rel : rel + len(c.text)] == c.text):
+            rel = c.sentence.find(c.text)
+        spans.append(rel)
+        if rel >= 0:
+            key = (c.article, c.sentence_start, c.sentence)
+            by_sentence.setdefault(key, []).append((rel, rel + len(c.text), i))
+    bounds: dict[int, tuple[int, int]] = {}
+    for (_, _, sentence), figures in by_sentence.items():
+        figures.sort()
+        for k, (start, end, i) in enumerate(figures):
+            left = 0 if k == 0 else _split_point(sentence, figures[k - 1][1], start)
+            right = len(sentence) if k == len(figures) - 1 else _split_point(sentence, end, figures[k + 1][0])
+            bounds[i] = (left, right)
+    views = []
+    for i, c in enumerate(claims):
+        left, right = bounds.get(i, (0, len(c.sentence)))
+        own = c.sentence[left:right]
+        offset = spans[i] - left if spans[i] >= 0 else -1
+        fields = " ".join(x for x in (c.entity, c.unit, c.predicate) if x)
+        topic = " ".join([c.sentence, *c.context, fields])
+        before = WORD_RE.findall(own[: max(offset, 0)])[-NEAR_WORDS:]
+        after = WORD_RE.findall(own[offset + len(c.text) :] if offset >= 0 else own)[:NEAR_WORDS]
+        window = " ".join([*before, c.unit or "", *after])
+        # Without an entity, the counted thing is what follows the figure ("21,000 people marched").
+        near = (
+            " ".join(x for x in (c.entity, c.unit) if x) if c.entity else " ".join([c.unit or "", *after[:3]])
+        )
+        views.append(View(c, own, offset, fields, topic, near, window))
+    return views
+
+
+def _split_point(sentence: str, a: int, b: int) -> int:
+    """A word boundary half-way between two figures."""
+    mid = (a + b) // 2
+    gap = sentence[a:b]
+    spaces = [a + k for k, ch in enumerate(gap) if ch.isspace()]
+    return min(spaces, key=lambda s: (abs(s - mid), s)) if spaces else mid
+
+
+
+def counted_noun(c: Claim) -> str:
+    """What a claim counts: its unit; the counted thing of an event noun ("job losses" -> job); or,
+    without a unit, the complement of a generic head ("total (new cholera cases)" -> cases, "the true
+    figure (jobs)" -> jobs, "the death toll" -> death). Empty when unknown."""
+    if is_share(c):
+        return "percent"  # "a fifth of the world's cotton" is a share, like "20%"
+    entity = content_words(c.entity)
+    unit = content_words(c.unit)
+    if unit and unit_class(c.unit) not in GENERIC_UNITS:
+        if len(unit) == 1 and _is_event_noun(unit[0]) and unit[0] in entity:
+            k = entity.index(unit[0])
+            if k > 0 and _counted_like(entity[k - 1]):
+                return entity[k - 1]  # "job losses", "job cuts": the jobs are what is counted
+        return c.unit or ""
+    # Event nouns ("losses") count only as a unit's head: in an entity they may be verbs ("held").
+    words = [w.lower() for w in WORD_RE.findall(re.sub(r"[()]", " ", c.entity or ""))]
+    heads = [k for k, w in enumerate(words) if w in GENERIC_HEADS]
+    if not heads:
+        return c.unit or ""
+    h = heads[0]
+    run: list[str] = []  # the noun phrase after the head: "(new measles cases)", "of displaced people"
+    for w in words[h + 1 :]:
+        if w in FIGURE_WORDS or (not run and w in ("of", "the", "a", "an")):
+            continue
+        if w in STOPWORDS or (run and w.endswith(("ed", "ing"))):
+            break  # "number of people held in camps"; a first "confirmed" or "displaced" is a modifier
+        run.append(w)
+    if run and _counted_like(run[-1], plural=True):
+        return run[-1]
+    before = [w for w in words[:h] if w not in STOPWORDS and w not in FIGURE_WORDS]
+    if before and singular(before[-1]) in UNIT_CLASS:
+        return before[-1]  # "the official death toll"
+    return c.unit or ""
+
+
+def _is_event_noun(word: str) -> bool:
+    """A noun naming what happened to the counted things ("losses", "cuts"), not a counted noun."""
+    if singular(word) in UNIT_CLASS or word.endswith("ed"):
+        return False
+    return predicate_family(word) is not None
+
+
+def _counted_like(word: str, *, plural: bool = False) -> bool:
+    """Whether a word can be a counted noun: a known one, or (with ``plural``) any plural noun."""
+    if singular(word) in UNIT_CLASS:
+        return True
+    if _is_event_noun(word) or word in FIGURE_WORDS or word.endswith(("ed", "ing")):
+        return False
+    return not plural or (word.endswith("s") and not word.endswith("ss"))
+
+
+# ---------------------------------------------------------------- units and predicates
+
+# Counted nouns that count the same kind of thing (singular forms). Two count units are compatible
+# when they are equal, in one class, or either is unknown; anything else counts a different set.
+UNIT_CLASSES = {
+    "person": """
+        people person individual resident inhabitant citizen member detainee prisoner inmate protester
+        protestor demonstrator marcher participant attendee worker employee official staff soldier troop
+        child children woman women man men adult student refugee migrant immigrant voter patient victim
+        casualty death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker
+        legislator senator minister leader fan spectator visitor tourist passenger customer supporter
+        activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
+        arrest trainee pupil recruit retiree evacuee returnee internee enrollee muslim uyghur uighur
+        kazakh""",
+    "organisation": """
+        entity institution company firm business organisation organization agency bureau corporation
+        bank university ngo charity brand manufacturer supplier maker department ministry""",
+    "household": "household family",
+    "building": "home house dwelling building property",
+    "facility": """facility site centre center camp prison jail plant factory base station clinic hospital
+        school location""",
+}
+UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
+PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
+GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
+MULTIPLIER_UNITS = frozenset({"time", "fold"})  # "2.5 times": a ratio that is not a share
+
+# Families whose counts are tallies of separate actions, never estimates of one figure.
+TALLY_FAMILIES = frozenset({"sanction"})
+
+# Words that name a kind of event: a capitalised name around one ("Cyclone Talia", "Women's March")
+# names one event, and two claims naming different events are never grouped.
+_EVENT_TEXT = """
+    storm hurricane typhoon cyclone tornado earthquake quake flood wildfire fire tsunami eruption
+    explosion attack bombing shooting crash march rally protest demonstration strike election
+    referendum war pandemic epidemic outbreak riot uprising summit olympics games marathon"""
+EVENT_WORDS = frozenset(_EVENT_TEXT.split())
+
+# What happened to what was counted (word stems); two claims whose predicates fall in different
+# families measure different things (deaths against injuries, turnout against arrests).
+PREDICATE_FAMILIES = {
+    "death": ("kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives", "toll"),
+    "injury": ("injur", "wound", "hurt", "hospitali"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("evacuat", "displac", "homeless", "flee", "fled", "shelter"),
+    "detention": ("detain", "held", "hold", "arrest", "imprison", "jail", "intern", "incarcerat"),
+    "attendance": (
+        "attend",
+        "march",
+        "gather",
+        "rall",
+        "protest",
+        "turn out",
+        "turned out",
+        "turnout",
+        "took part",
+        "take part",
+        "participat",
+        "demonstrat",
+        "join",
+        "crowd",
+    ),
+    "population": ("population", "inhabit", "resident", "home to", "city of", "live", "living"),
+    "survey": ("survey", "interview", "poll", "sampl", "question"),
+    "sanction": ("sanction", "blacklist", "expel", "expuls"),
+    "job loss": (
+        "cut",
+        "lose",
+        "lost",
+        "loss",
+        "cost",
+        "axe",
+        "shed",
+        "lay off",
+        "laid off",
+        "layoff",
+        "redundan",
+    ),
+    "hiring": ("hire", "hiring", "recruit", "creat", "add"),
+}
+
+
+def singular(word: str) -> str:
+    word = word.lower().strip(" .")
+    if word in UNIT_CLASS:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def unit_class(unit: str | None) -> str:
+    """The class of a counted noun ("Uyghurs" -> person); the noun itself when it has none."""
+    words = content_words(unit)
+    if not words:
+        return ""
+    head = singular(words[-1])
+    if head in UNIT_CLASS:
+        return UNIT_CLASS[head]
+    raw = (unit or "").strip().split()[-1]
+    if raw[:1].isupper() and raw.endswith("s"):
+        return "person"  # a capitalised plural is a people ("Kazakhs", "Americans")
+    return head
+
+
+def is_share(c: Claim) -> bool:
+    """A fraction that is a share of a whole ("a fifth", "one in six", "3/4"): dimension ``ratio``,
+    every end between 0 and 1, not a multiplier ("2.5 times")."""
+    if c.dimension != "ratio" or content_words(c.unit) and unit_class(c.unit) in MULTIPLIER_UNITS:
+        return False
+    ends = [x for x in (c.value, c.low, c.high) if x is not None]
+    return bool(ends) and all(0.0 <= x <= 1.0 for x in ends)
+
+
+def dimension_of(c: Claim) -> str:
+    """The dimension a claim is grouped and compared in: a share written as a fraction ("a fifth",
+    ratio 0.2) is a percent (20) like "20%", so the two can be one quantity."""
+    return "percent" if is_share(c) else c.dimension
+
+
+def percent_scale(c: Claim, dimension: str) -> float:
+    """The factor that puts a claim's numbers into ``dimension``: 100 for a share read as a fraction
+    compared in percent, 1/100 for a percent compared as a fraction, else 1."""
+    if dimension == "percent" and is_share(c):
+        return 100.0
+    if dimension == "ratio" and c.dimension == "percent" and compatible_units(c.unit, "percent", "percent"):
+        return 0.01
+    return 1.0
+
+
+def compatible_units(a: str | None, b: str | None, dimension: str) -> bool:
+    """Whether two claims' units can measure the same quantity (within one dimension)."""
+    if dimension == "percent":  # percent against percentage points or basis points is not comparable
+        pa, pb = (PERCENT_ALIASES.get((u or "").strip().lower(), (u or "").strip().lower()) for u in (a, b))
+        return pa == pb
+    ka, kb = unit_class(a), unit_class(b)
+    if ka in GENERIC_UNITS or kb in GENERIC_UNITS:
+        return True
+    if dimension == "count":
+        return ka == kb
+    return (a or "").strip().lower() == (b or "").strip().lower()
+
+
+def predicate_family(predicate: str | None, unit: str | None = None) -> str | None:
+    """The family of what happened ("killed" -> death); None when unknown."""
+    for text in (predicate, unit):
+        # Capitalised words are names and months, not what happened ("since March", "the Women's March").
+        low = re.sub(r"\b[A-Z][\w'’-]*", " ", text or "").lower()
+        if not low:
+            continue
+        for family, stems in PREDICATE_FAMILIES.items():
+            if any(re.search(rf"(?<!\w){re.escape(stem)}", low) for stem in stems):
+                return family
+    return None
