@@ -239,16 +239,20 @@ def _rate_after_brackets(text: str, source: Figure, fig: Figure) -> None:
         source.unit, fig.unit = f"{source.unit} per {rate}", f"{fig.unit} per {rate}"
 
 
+_AND_SAME_RE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+and\s+", re.IGNORECASE)
 _ELLIPSIS_GAP_RE = re.compile(r"[^.;:!?()]{0,60},\s+(?:and\s+)?[\w’'&. -]{1,40}\s+by\s+|,\s+or\s+")
 
 
 def _elliptical_trends(text: str, figs: list[Figure]) -> None:
-    """'Retailers were down 2.3%, Burlington by 2.6%' and 'fell 500 points, or 1.6%': a figure whose
-    trend verb was left out (after 'by', or restating the change after ', or') takes the trend of the
-    figure before it."""
+    """'Retailers were down 2.3%, Burlington by 2.6%', 'fell 500 points, or 1.6%', 'rose 0.4% on the
+    month and 3.2% on the year': a figure whose trend verb was left out (after 'by', restating the change
+    after ', or', or a second change in the same unit right after 'and') takes the trend of the figure
+    before it."""
     for prev, fig in zip(figs, figs[1:], strict=False):
         if fig.trend is None and prev.trend is not None and "from-to" not in prev.sem \
-                and _ELLIPSIS_GAP_RE.fullmatch(text, max(prev.end, prev.unit_end), fig.start) \
+                and (_ELLIPSIS_GAP_RE.fullmatch(text, max(prev.end, prev.unit_end), fig.start)
+                     or (_AND_SAME_RE.fullmatch(text, max(prev.end, prev.unit_end), fig.start)
+                         and fig.unit == prev.unit and fig.dimension in ("percent", "currency"))) \
                 and not TREND_WORD_RE.search(text, prev.end, fig.start):
             fig.trend = prev.trend
             fig.sem.append("trend-up" if prev.trend == "up" else "trend-down")
