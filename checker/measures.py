@@ -157,7 +157,8 @@ UNIT_CLASSES = {
         people person individual resident inhabitant citizen member detainee prisoner inmate protester
         protestor demonstrator marcher participant attendee worker employee official staff soldier troop
         child children woman women man men adult student refugee migrant immigrant voter patient victim
-        casualty death dead fatality survivor civilian farmer teacher doctor nurse officer lawmaker
+        casualty death dead body bodies fatality survivor civilian farmer teacher doctor nurse officer
+        lawmaker
         legislator senator minister leader fan spectator visitor tourist passenger customer supporter
         activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
         arrest trainee pupil recruit retiree evacuee returnee internee enrollee muslim uyghur uighur
@@ -189,10 +190,16 @@ EVENT_WORDS = frozenset(_EVENT_TEXT.split())
 # What happened to what was counted (word stems); two claims whose predicates fall in different
 # families measure different things (deaths against injuries, turnout against arrests).
 PREDICATE_FAMILIES = {
-    "death": ("kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives", "toll"),
+    "death": (
+        "kill", "die", "dead", "death", "fatal", "perish", "drown", "lost their lives", "toll", "body",
+        "bodies",
+    ),
     "injury": ("injur", "wound", "hurt", "hospitali"),
     "missing": ("missing", "unaccounted"),
-    "displaced": ("evacuat", "displac", "homeless", "flee", "fled", "shelter"),
+    "displaced": (
+        "evacuat", "displac", "homeless", "flee", "fled", "shelter", "leave their home", "left their home",
+        "forced from their home", "driven from their home",
+    ),
     "detention": ("detain", "held", "hold", "arrest", "imprison", "jail", "intern", "incarcerat"),
     "attendance": (
         "attend",

@@ -129,3 +129,11 @@ def test_two_figures_set_against_each_other_in_one_sentence_can_link() -> None:
     union2 = dataclasses.replace(union, sentence=plain)
     ministry2 = dataclasses.replace(ministry, sentence=plain, start=at, end=at + 3)
     assert "set against each other" not in reasons([union2, ministry2, other])
+
+
+def test_bodies_are_dead_people_and_leaving_home_is_displacement() -> None:
+    from checker.measures import compatible_units, predicate_family
+
+    assert compatible_units("bodies", "people", "count") and predicate_family("recover", "bodies") == "death"
+    assert predicate_family("families forced to leave their homes") == "displaced"
+    assert predicate_family("somebody") is None
