@@ -113,6 +113,27 @@ def test_rules_need_a_compatible_dimension_and_unit(tmp_path: Path) -> None:
     assert groups == () and all(c.quantity is None for c in claims)
 
 
+SHARE_RULE = """\
+    id: cotton-world-share
+    label: Share of the world's cotton
+    unit: percent
+    dimension: percent
+    cues:
+      all:
+        - [cotton]
+    """
+
+
+def test_a_percent_rule_takes_a_fraction_share_but_not_a_multiplier(tmp_path: Path) -> None:
+    ruleset = rules_in(tmp_path, SHARE_RULE)
+    fifth = claim("f", "x.txt", "The region grows a fifth of the world's cotton.", "a fifth", value=0.2,
+                  dimension="ratio", entity="world's cotton")
+    times = claim("t", "y.txt", "The region grows 2.5 times more cotton.", "2.5", value=2.5, unit="times",
+                  dimension="ratio", entity="cotton")
+    claims, groups = match([fifth, times], ruleset)
+    assert quantity_of(claims, "f") == "cotton-world-share" and quantity_of(claims, "t") is None
+
+
 def test_cues_only_look_at_the_figures_own_part_of_the_sentence(tmp_path: Path) -> None:
     ruleset = rules_in(tmp_path, DEATHS_RULE)
     sentence = "The storm hit a province of 2 million residents and killed 41 people."
