@@ -81,6 +81,13 @@ CONTRAST_RE = re.compile(
     r"|(?:twice|double|triple|half|times)\s+(?:the|that|as\s+many\s+as))\b",
     re.IGNORECASE,
 )
+# ... unless the comparison is with another time: "profit of $2bn, against $1.5bn a year earlier" is a
+# before and an after, not two rival values.
+EARLIER_RE = re.compile(
+    r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|weeks?|quarters?|decades?|days?)\s+"
+    r"(?:earlier|ago|before|previously)|last|previous|prior|earlier|before|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 WINDOW_PREFIXES = ("since:", "period:", "past:", "next:")
 # A verb of passing through a place counts everyone who was ever there ("40,000 have passed through
 # the camps"): it takes the family of the place (checked in this order), else it has none.
@@ -326,7 +333,8 @@ def _contrasted(a: Claim, b: Claim) -> bool:
     against the 340 ...", "more than twice the 12,000 ...", "compared with", "versus"."""
     first, second = sorted((a, b), key=lambda c: c.start)
     between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
-    return bool(CONTRAST_RE.search(between))
+    after = first.sentence[first.end - first.sentence_start :]
+    return bool(CONTRAST_RE.search(between)) and not EARLIER_RE.search(after)
 
 
 def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:

@@ -129,6 +129,12 @@ def test_two_figures_set_against_each_other_in_one_sentence_can_link() -> None:
     union2 = dataclasses.replace(union, sentence=plain)
     ministry2 = dataclasses.replace(ministry, sentence=plain, start=at, end=at + 3)
     assert "set against each other" not in reasons([union2, ministry2, other])
+    # A comparison with another time is a before and an after, not two rival values.
+    earlier = "The union said 2,300 posts were lost, against 900 a year earlier."
+    union3 = dataclasses.replace(union, sentence=earlier)
+    ministry3 = dataclasses.replace(ministry, sentence=earlier, start=100 + earlier.index("900"),
+                                    end=100 + earlier.index("900") + 3)
+    assert "set against each other" not in reasons([union3, ministry3, other])
 
 
 def test_bodies_are_dead_people_and_leaving_home_is_displacement() -> None:
