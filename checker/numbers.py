@@ -73,12 +73,17 @@ _SPELLED_RE = re.compile(
 _VAGUE_RE = re.compile(
     r"\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<tscale>thousands|millions|billions)"
     r"|(?P<many>(?:many,?\s+)+)(?P<mscale>hundreds|thousands|millions|billions)"
-    r"|(?P<several>several|a\s+few)\s+(?P<sscale>hundred|thousand|million|billion)s?"
-    r"|(?P<plain>dozens|hundreds|thousands|millions|billions))\b",
+    r"|(?P<several>several|a\s+few)\s+(?P<sscale>hundred|thousand|million|billion|dozen)s?"
+    r"|(?P<plain>dozens|hundreds|thousands|millions|billions)"
+    # "scores of people"; not "test scores of 90%", "the scores of both teams"
+    r"|(?<!the )(?<!their )(?<!test )(?<!exam )(?<!credit )(?<!high )(?<!low )(?<!average )"
+    r"(?P<scores>scores)(?=\s+of\s+(?:[a-z]+\s+)?(?:people|[a-z]+s)\b))\b",
     re.IGNORECASE,
 )
 _FRACTION_RE = re.compile(
-    r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|"
+    r"\b(?:(?P<fnum>a|one|two|three)[\s-]+(?P<fden>quarters?|thirds?)\s+of\s+an?\s+"
+    r"(?P<fscale>thousand|million|billion)\b"
+    r"|(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?=\s+of\b)"
     r"|(?P<half>half)(?=\s+(?:of|the|its|their|his|her|all)\b)"
     r"|(?P<pt>(?:a|one)[\s-]+quarter|half\s+a|(?:a[\s-]+)?half)[\s-]+"
@@ -221,6 +226,12 @@ def _fraction(m: re.Match[str]) -> Figure | None:
         return Figure(m.start(), m.end(), value, unit=unit, dimension="percent" if "percentage" in unit
                       else "count", num_start=m.start(), num_end=m.start("ptunit"), raw=m.group("pt"),
                       spelled=True, sem=["spelled", "fraction"])
+    elif m.group("fscale"):  # "a quarter of a million", "two thirds of a billion"
+        num = m.group("fnum").lower()
+        value = (1 if num == "a" else ONES[num]) / DENOMINATORS[m.group("fden").lower()] \
+            * SCALES[m.group("fscale").lower()]
+        return Figure(m.start(), m.end(), value, num_start=m.start(), num_end=m.end(), raw=m.group(),
+                      spelled=True, has_mult=True, sem=["spelled", "fraction"])
     elif m.group("halfscale"):
         scale = m.group("halfscale").lower()
         part = 0.25 if (m.group("part") or "").lower() == "quarter" else 0.5
@@ -240,7 +251,8 @@ def _fraction(m: re.Match[str]) -> Figure | None:
 
 def _vague(m: re.Match[str]) -> Figure:
     scale_of = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-                "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+                "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12.0,
+                "scores": 20.0}
     if m.group("tens"):
         low = scale_of[m.group("tscale").lower()] * (10 if m.group("tens").lower() == "tens" else 100)
         sem = "vague-tens-of"
@@ -249,7 +261,7 @@ def _vague(m: re.Match[str]) -> Figure:
     elif m.group("several"):
         low, sem = 2 * scale_of[m.group("sscale").lower()], "vague-many"
     else:
-        low, sem = scale_of[m.group("plain").lower()], "vague-magnitude"
+        low, sem = scale_of[(m.group("plain") or m.group("scores")).lower()], "vague-magnitude"
     high = 120.0 if low == 12.0 else (low * 5 if m.group("several") else low * 10)
     return Figure(m.start(), m.end(), None, low, high, hedge="vague", kind="vague", sem=[sem],
                   num_start=m.start(), num_end=m.end(), raw=m.group())
@@ -355,7 +367,8 @@ def read_suffixes(text: str, fig: Figure, hi: int) -> None:
                 # "£2.4bn", "$13.6M", "1.2m tons" are millions; "37m (121ft)" is metres
                 ok = fig.unit is not None or (word in ("M", "B") and after[:1] == " ") or (
                     word == "m" and after[:1] == " " and after[1:2].isalpha() and after[1:2].islower()
-                    and not _METRE_AFTER_RE.match(text, ma.end(), hi))
+                    and not _METRE_AFTER_RE.match(text, ma.end(), hi)) \
+                    or bool(_MILLIONS_RANGE_RE.match(text, ma.end(), hi))  # "1.5m-2m people"
             if word == "K" and fig.unit is None:
                 ok = False
             if ok:
@@ -414,8 +427,11 @@ _CUR_WORD_RE = re.compile(
 )
 _SUFFIX_SYMBOL_RE = re.compile(" ?([" + re.escape("".join(CURRENCY_SUFFIX_SYMBOLS)) + r"])(?!\s?\d)")
 _US_AFTER_RE = re.compile(r"\s+(?:U\.S\.|US)(?=[\s.,;:)]|$)")
-_METRE_AFTER_RE = re.compile(r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|"
-                             r"to|and|or|by|on|at|per|under|over|x)\b")
+_METRE_WORDS = (r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|to|and|or|"
+                r"by|on|at|per|under|over|x)\b")
+_METRE_AFTER_RE = re.compile(_METRE_WORDS)
+# "1.5m-2m people": a range of millions; "25m-50m long" is metres
+_MILLIONS_RANGE_RE = re.compile(r"\s?[-–]\s?[£$€]?\d[\d.,]*(?:m|bn)(?=\s+[a-z])(?!" + _METRE_WORDS + ")")
 _MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾⅓⅔⅛])")
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _PENCE_RE = re.compile(r" ?p(?![\w'’]|\.\w)")

@@ -234,7 +234,7 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
             fig.start = m.start()
             fig.hedge_word = re.sub(r"\s+", " ", word)
     sm = _SUFFIX_RE.match(text[fig.end:min(hi, fig.end + 18)])
-    if sm and row in ("approx", "nearly") and _suffix_word(sm):
+    if sm and row in ("approx", "nearly") and (_suffix_word(sm) or sm.group("p")):
         row = None  # "about 500 or more": the bound after the figure says more than the prefix
     if sm and row is None:
         row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(_suffix_word(sm))
