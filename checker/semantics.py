@@ -81,12 +81,12 @@ TABLE: tuple[Row, ...] = (
     _row("shared-multiplier", "X to Y million|$X to $Y billion|X-Y thousand", "range", "ends",
          "$10 to $15 billion -> [1e10, 1.5e10]"),
     _row("from-to", "from X to Y", "range", "ends", "fell from 4.8 to 4.7 percent -> [4.7, 4.8], trend down"),
-    _row("vague-magnitude", "dozens|hundreds|thousands|millions|billions", "vague", "magnitude",
-         "thousands of people -> [1000, 10000]; dozens -> [12, 120]"),
+    _row("vague-magnitude", "dozens|scores of|hundreds|thousands|millions|billions", "vague", "magnitude",
+         "thousands of people -> [1000, 10000]; dozens -> [12, 120]; scores of -> [20, 200]"),
     _row("vague-tens-of", "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions",
          "vague", "magnitude", "tens of thousands -> [1e4, 1e5]"),
     _row("vague-many", "many thousands|many, many thousands|several hundred|several thousand|a few hundred|"
-         "a few thousand", "vague", "magnitude",
+         "a few thousand|several dozen|a few dozen", "vague", "magnitude",
          "many, many thousands -> [1000, 10000]; several hundred -> [200, 1000]"),
     _row("spelled", "one ... ninety-nine|hundred|thousand|million|billion|trillion|dozen|a million|"
          "half a million", None, "modifier", "twenty-five -> 25; two million -> 2e6"),
