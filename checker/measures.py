@@ -134,9 +134,15 @@ def counted_noun(c: Claim) -> str:
 
 def _is_event_noun(word: str) -> bool:
     """A noun naming what happened to the counted things ("losses", "cuts"), not a counted noun."""
-    if singular(word) in UNIT_CLASS or word.endswith("ed"):
+    if singular(word) in UNIT_CLASS:
         return False
-    return predicate_family(word) is not None
+    # The word is a family's stem plus a noun ending: "losses", "cuts", "injuries", "evacuations";
+    # not "livestock" (live + stock) or "killed".
+    stems = (stem for stems in PREDICATE_FAMILIES.values() for stem in stems if " " not in stem)
+    return any(word.startswith(stem) and word[len(stem) :] in NOUN_ENDINGS for stem in stems)
+
+
+NOUN_ENDINGS = frozenset(("", "s", "es", "ies", "y", "ion", "ions", "cy", "cies", "ment", "ments"))
 
 
 def _counted_like(word: str, *, plural: bool = False) -> bool:
