@@ -23,7 +23,8 @@ TENS = {
     "ninety": 90,
 }
 SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
-ABBREV_SCALES = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
+ABBREV_SCALES = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12,
+                 "trn": 1e12}
 DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
@@ -98,7 +99,8 @@ _FRACTION_RE = re.compile(
 )
 _SLASH_FRACTION_RE = re.compile(r"\s*[/⁄]\s*(\d{1,4})(?![\d/⁄.])")
 _MULT_WORDS_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS}))+\b", re.IGNORECASE)
-_MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])", re.IGNORECASE)
+_MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])",
+                             re.IGNORECASE)
 _PERCENT_RE = re.compile(
     r"[\s-]*(%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b)"
     r"|(pc)\b",

@@ -21,6 +21,11 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Mex$": "MXN", "MXN$": "MXN", "MX$": "MXN", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "₫": "VND",
     "₴": "UAH", "₸": "KZT", "₡": "CRC", "₭": "LAK", "₾": "GEL", "₿": "BTC", "zł": "PLN",
 }
+# ISO codes written before the number, glued or spaced ("SEK 5 billion", "NOK300m")
+# (not COP or PHP: "COP26", "PHP 8" are a summit and a language)
+CURRENCY_PREFIXES.update({code: code for code in [
+    "SEK", "NOK", "DKK", "ZAR", "BRL", "MXN", "RUB", "TRY", "KRW", "PLN", "CZK", "HUF", "AED", "SAR", "QAR",
+    "KWD", "EGP", "NGN", "KES", "PKR", "IDR", "THB", "VND", "TWD", "ARS", "CLP"]})
 # Symbols written after the number ("1,200€") and currency words ("420 million Finnish markka").
 CURRENCY_SUFFIX_SYMBOLS: dict[str, str] = {
     "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
@@ -69,7 +74,8 @@ for _code, _name in NATIONAL_CURRENCIES.items():
     _head = _name.split()[-1]
     for _form in {_name, _name[: -len(_head)] + _PLURALS.get(_head, _head)}:
         CURRENCY_WORDS.setdefault(_form, _code)
-CURRENCY_WORDS.update({"rubles": "RUB", "ruble": "RUB", "russian rubles": "RUB", "rupiah": "IDR",
+CURRENCY_WORDS.update({"kronor": "SEK", "krona": "SEK",
+                       "rubles": "RUB", "ruble": "RUB", "russian rubles": "RUB", "rupiah": "IDR",
                        "zlotys": "PLN", "forints": "HUF", "hryvnias": "UAH", "cedis": "GHS", "dinars": "IQD",
                        "bitcoins": "BTC", "bitcoin": "BTC", "pesos": "MXN", "peso": "MXN"})
 CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
