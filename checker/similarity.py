@@ -267,7 +267,8 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     same_figure = _same_figure(a.claim, b.claim, fa, fb)
     nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
     relations = {_window_relation(x, y) for x in fa.windows for y in fb.windows}
-    same_window = "same" in relations
+    # A shared window supports what the entities say; it cannot make up for entities that disagree.
+    same_window = "same" in relations and (entity is None or entity >= 50)
     other_window = relations == {"other"}
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
