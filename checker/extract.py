@@ -120,8 +120,9 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             attach_fraction_unit(text, fig, hi)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
             continue
-        if year_like and fig.hedge == "exact" and fig.dimension == "count" and year_context(text, fig, lo):
-            continue
+        if year_like and fig.dimension == "count" \
+                and (fig.unit is None or fig.hedge == "exact") and year_context(text, fig, lo):
+            continue  # a year, also after a hedge-like preposition ("around 2035", "beyond 2030")
         if out and fig.start < max(out[-1].end, out[-1].unit_end):
             # part of the previous figure ("64.2 cents a dozen") or of its counted noun ("two 737 Max jets")
             continue
