@@ -173,7 +173,7 @@ _SUFFIX_RE = re.compile(
     # "aged 65 and over", "$50 and up" end the phrase ("20 jobs and over 300 cars" is two figures)
     r"|\s+(?P<w2>and\s+more)\b(?!\s*[\w$£€(])"
     r"|\s+(?P<w3>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("and ") and w != "and more"])
-    + r")\b(?!\s*(?:[\d$£€(]|(?:a|an|the|than|of|" + _NUMBER_WORDS + r")\b))"
+    + r")\b(?!\s*(?:[\d$£€(]|(?:a|an|the|than|of|to|from|at|in|on|by|for|with|" + _NUMBER_WORDS + r")\b))"
     r"|(?P<p>-plus\b|\s+plus\b|-odd\b|\+(?![\d\w])))",
     re.IGNORECASE,
 )
