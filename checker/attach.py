@@ -40,6 +40,8 @@ _PER_NOUNS = words("""dozen
 _MODEL_NUMBER_RE = re.compile(r"[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z]*\b)")
 _NOUN = r"(?!(?:in|on|at|for|over|during|within|by|to|from|each|every|the|a|an|and|or)\b)[A-Za-z][\w-]*"
 _OF_NOUN_RE = re.compile(rf"\s+of\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}(?=\s+(?:a|an|per)\s)", re.IGNORECASE)
+_COMPARATIVE_TIMES_RE = re.compile(r"\s+(?:as|the|that|more|less|higher|lower|larger|bigger|smaller|greater|"
+                                   r"faster|slower|longer|over)\b", re.IGNORECASE)
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -56,8 +58,9 @@ def attach_unit(text: str, fig: Figure, hi: int) -> None:
         fig.unit, fig.dimension, fig.end = f"{old.group(1).lower()} of age", "measure", old.end()
         return
     times = re.match(r"\s+times\b", text[e:hi])
-    if times and fig.value is not None and not fig.spelled:
-        fig.unit, fig.dimension = "times", "ratio"
+    comparative = times and _COMPARATIVE_TIMES_RE.match(text, e + times.end(), hi)
+    if times and fig.value is not None and (not fig.spelled or comparative):
+        fig.unit, fig.dimension = "times", "ratio"  # "6.5 times earnings", "three times higher"
         return
     glued = e < hi and text[e].isalpha() or (e < hi and text[e] in "°º″µμ")
     unit = None

@@ -224,7 +224,18 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
             fig.trend = source.trend
             fig.sem.append("trend-up" if source.trend == "up" else "trend-down")
     _elliptical_trends(text, figs)
+    _elliptical_units(figs)
     return figs
+
+
+def _elliptical_units(figs: list[Figure]) -> None:
+    """'The Dow fell 1.2 percent and the Nasdaq lost 0.9': a small bare change after a change in
+    percent (or points) in the same sentence is in the same unit."""
+    for prev, fig in zip(figs, figs[1:], strict=False):
+        if fig.trend is not None and prev.trend is not None and fig.unit is None and fig.kind == "number" \
+                and fig.dimension == "count" and fig.value is not None and abs(fig.value) < 100 \
+                and not fig.spelled and prev.dimension == "percent":
+            fig.unit, fig.dimension = prev.unit, prev.dimension
 
 
 _CLOSE_RE = re.compile(r"\s*\)")
