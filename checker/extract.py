@@ -300,14 +300,16 @@ def _join_with_units(text: str, figs: list[Figure]) -> list[Figure]:
 
 def _share_from_unit(text: str, a: Figure, b: Figure) -> None:
     """'from about 14-18 mpg to 24': the bare second end of a movement takes the first end's unit;
-    so does the earlier level a figure is compared with ('1,500 people applied, up from 900')."""
+    so do the earlier level a figure is compared with ('1,500 people applied, up from 900') and the
+    other side of a tally ('by 219 votes to 212')."""
     if b.unit is not None or b.kind != "number" or b.value is None or a.unit is None \
             or b.dimension != "count":
         return
     movement = a.dimension in ("measure", "currency", "percent") \
         and _FROM_RE.search(text, max(0, a.start - 6), a.start) \
         and _TO_ONLY_RE.fullmatch(text, a.end, b.start)
-    if movement or _COMPARED_RE.fullmatch(text, max(a.end, a.unit_end), b.start):
+    tally = a.dimension == "count" and a.unit_end and _TO_ONLY_RE.fullmatch(text, a.unit_end, b.start)
+    if movement or tally or _COMPARED_RE.fullmatch(text, max(a.end, a.unit_end), b.start):
         b.unit, b.dimension = a.unit, a.dimension
 
 

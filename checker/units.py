@@ -205,8 +205,8 @@ IRREGULAR_PLURALS = frozenset(k for k, v in _IRREGULAR_LEMMAS.items() if k != v)
 def is_plural(word: str) -> bool:
     """A rough test that an English noun is plural ("people", "Uyghurs", "companies")."""
     w = word.lower().split("-")[-1]
-    if w in IRREGULAR_PLURALS:
-        return True
+    if w in IRREGULAR_PLURALS or re.fullmatch(r"[A-Z]{2,}s", word.split("-")[-1]):
+        return True  # "RBIs", "SUVs", "IPOs"
     return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "ous"))
 
 
