@@ -58,6 +58,10 @@ def attach_unit(text: str, fig: Figure, hi: int) -> None:
         fig.unit, fig.dimension, fig.end = f"{old.group(1).lower()} of age", "measure", old.end()
         return
     times = re.match(r"\s+times\b", text[e:hi])
+    fold = re.match(r"[\s-]fold\b", text[e:hi])
+    if fold and fig.value is not None:
+        fig.unit, fig.dimension, fig.end = "times", "ratio", e + fold.end()  # "a 12-fold rise"
+        return
     comparative = times and _COMPARATIVE_TIMES_RE.match(text, e + times.end(), hi)
     if times and fig.value is not None and (not fig.spelled or comparative):
         fig.unit, fig.dimension = "times", "ratio"  # "6.5 times earnings", "three times higher"

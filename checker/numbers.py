@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.units import CURRENCY_PREFIXES, CURRENCY_SUFFIX_SYMBOLS, CURRENCY_WORDS, PERCENT_WORDS
+from checker.units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIX_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURE_WORD_RE,
+    PERCENT_WORDS,
+)
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -492,8 +498,10 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
     if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
         return None
     by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
-    if word == "to" and by and b.value > 3 * a.value > 0:
-        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    shared_unit = a.unit is None and (b.unit is not None or MEASURE_WORD_RE.match(text, b.end))
+    if word == "to" and by and b.value > 3 * a.value > 0 and not shared_unit:
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
+        # to 1 metre" is a range: the unit is written once)
     av, bv = a.value, b.value
     if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
         b_raw = _raw_value(b)

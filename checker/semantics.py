@@ -190,7 +190,7 @@ _DOWN_BY = "lowered lower lowers reduced reduce reduces reducing trimmed slashed
 _BY_VERBS = {**dict.fromkeys(_UP_BY.split(" "), "trend-up"),
              **dict.fromkeys(_DOWN_BY.split(" "), "trend-down")}
 _TRENDS_BY = {**_TRENDS, **_BY_VERBS}
-_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS_BY))})\s+(?:[\w'’-]+\s+){{1,3}}by\s+$",
+_TREND_BY_RE = re.compile(rf"\b(?P<t>{_words_re(list(_TRENDS_BY))})\s+(?:[\w'’-]+\s+){{1,5}}by\s+$",
                           re.IGNORECASE)
 _NOT_TREND_UP_RE = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|set|sets|made|make|makes|signed|sign|took|take|"
