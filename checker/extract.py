@@ -120,9 +120,9 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             attach_fraction_unit(text, fig, hi)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
             continue
-        if year_like and fig.dimension == "count" \
-                and (fig.unit is None or fig.hedge == "exact") and year_context(text, fig, lo):
-            continue  # a year, also after a hedge-like preposition ("around 2035", "beyond 2030")
+        if year_like and fig.dimension == "count" and year_context(text, fig, lo) \
+                and (fig.hedge == "exact" or (fig.unit is None and fig.hedge_word in _YEAR_HEDGES)):
+            continue  # a year, also after a hedge that is a time preposition ("around 2035", "beyond 2030")
         if out and fig.start < max(out[-1].end, out[-1].unit_end):
             # part of the previous figure ("64.2 cents a dozen") or of its counted noun ("two 737 Max jets")
             continue
@@ -166,6 +166,8 @@ def _bound_pairs(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+_YEAR_HEDGES = frozenset(["around", "about", "circa", "c.", "beyond", "within", "near", "over", "roughly",
+                          "approximately", "approx.", "some", "~"])
 _AND_RE = re.compile(r"\s+(?:and\s+)?")
 
 

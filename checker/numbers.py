@@ -9,67 +9,25 @@ counted nouns, measurement units and the filters for non-claims (dates, names, .
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from checker.units import (
-    CURRENCY_PREFIXES,
-    CURRENCY_SUFFIX_SYMBOLS,
-    CURRENCY_WORDS,
-    MEASURE_WORD_RE,
-    PERCENT_WORDS,
+from checker.figure import (
+    ABBREV_SCALES,
+    DENOMINATORS,
+    ONES,
+    SCALES,
+    TENS,
+    Figure,
+    is_year_like,
+    parse_digits,
+    parse_spelled,
 )
+from checker.ranges import join_ranges
+from checker.units import CURRENCY_PREFIXES, CURRENCY_SUFFIX_SYMBOLS, CURRENCY_WORDS, PERCENT_WORDS
 
-ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
-ABBREV_SCALES = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12,
-                 "trn": 1e12}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-}
+__all__ = ["Figure", "find_numbers", "is_year_like", "parse_digits", "parse_spelled", "read_suffixes"]
+
 _NUMWORD = "|".join(sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
 _SCALE_WORDS = "hundred|thousand|lakh|million|crore|billion|trillion"
-
-
-@dataclass
-class Figure:
-    """A number found in text (internal, mutable while extraction refines it)."""
-
-    start: int
-    end: int
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-    hedge: str = "exact"
-    trend: str | None = None
-    unit: str | None = None
-    dimension: str = "count"
-    sem: list[str] = field(default_factory=list)
-    kind: str = "number"  # number, vague, fraction
-    num_start: int = 0  # span of the numeral itself (no currency, multiplier or unit)
-    num_end: int = 0
-    raw: str = ""
-    has_sep: bool = False  # "1,307,000"
-    has_mult: bool = False  # million / bn / k ...
-    spelled: bool = False
-    glued_letters: str = ""  # letters glued before the digits that were not a currency
-    years: bool = False  # a range of two year-like numbers ("between 2014 and 2017")
-    unit_end: int = 0  # end of the counted noun, when the unit is one ("50 pupils")
-    hedge_word: str = ""  # the hedge as written before the number ("over", "about")
-    trend_word: str = ""  # the trend word that fired ("rose", "cut")
-
-    def __post_init__(self) -> None:
-        if self.value is not None and self.low is None and self.high is None:
-            self.low = self.high = self.value
 
 
 _DIGITS_RE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+")
@@ -117,37 +75,6 @@ _CUR_PREFIX_RE = re.compile(
     + "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
     + r")\s?$"
 )
-def parse_digits(raw: str) -> float:
-    """'1,307,000' -> 1307000.0; '.001' -> 0.001."""
-    return float(raw.replace(",", ""))
-
-
-def parse_spelled(words: list[str]) -> float | None:
-    """Value of a well-formed run of number words ('twenty five', 'two million', 'a dozen')."""
-    total = 0.0
-    current = 0.0
-    seen = False
-    for w in words:
-        w = w.lower()
-        if w in ("and", ""):
-            continue
-        if w in ("a", "an"):
-            current = 1.0
-        elif w in ONES:
-            current += ONES[w]
-        elif w in TENS:
-            current += TENS[w]
-        elif w == "hundred":
-            current = (current or 1.0) * 100
-        elif w == "dozen":
-            current = (current or 1.0) * 12
-        elif w in SCALES:
-            total += (current or 1.0) * SCALES[w]
-            current = 0.0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 def _split_spelled(words: list[str], commas: list[bool] | None = None) -> list[list[int]]:
@@ -216,7 +143,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
                 _suffixes(text, fig, hi)
                 add(fig)
     found.sort(key=lambda f: f.start)
-    return _ranges(text, _ranges(text, found, tight=True), tight=False)
+    return join_ranges(text, join_ranges(text, found, tight=True), tight=False)
 
 
 def _fraction(m: re.Match[str]) -> Figure | None:
@@ -444,100 +371,3 @@ _MIXED_RE = re.compile(r"\s+(\d)\s*[/⁄]\s*(\d{1,2})(?![\d/⁄.])|\s?([½¼¾�
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _PENCE_RE = re.compile(r" ?p(?![\w'’]|\.\w)")
 _SCIENTIFIC_RE = re.compile(r"\s*[×x]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d{1,3})(?!\d)")
-_TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
-_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*(?:(?:just|only|a\s+mere)\s+)?",
-                           re.IGNORECASE)
-_LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
-_RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
-
-
-def _ranges(text: str, figs: list[Figure], tight: bool) -> list[Figure]:
-    """Join 'A-B' (tight pass) then 'A to B', 'between A and B', 'from A to B' into one figure."""
-    out: list[Figure] = []
-    i = 0
-    while i < len(figs):
-        a = figs[i]
-        if i + 1 < len(figs):
-            joined = _join(text, a, figs[i + 1], tight)
-            if joined is not None:
-                out.append(joined)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def is_year_like(f: Figure) -> bool:
-    return (f.kind == "number" and f.hedge == "exact" and not f.spelled and not f.has_sep and not f.has_mult
-            and f.unit is None and len(f.raw) == 4 and f.raw.isdigit() and 1000 <= int(f.raw) <= 2199)
-
-
-def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
-    if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
-        return None
-    if a.hedge != "exact" or b.hedge != "exact":
-        return None
-    sep = (_TIGHT_SEP_RE if tight else _RANGE_SEP_RE).fullmatch(text, a.end, b.start)
-    if sep is None:
-        return None
-    if tight and sep.group() == "-" and not (a.unit or b.unit) and a.raw.isdigit() and b.raw.isdigit() \
-            and a.value >= b.value and len(a.raw) <= 3 and len(b.raw) <= 3:
-        return Figure(a.start, b.end, None, kind="score", num_start=a.num_start, num_end=b.num_end, raw=a.raw)
-    word = (sep.group().split() or [""])[0].lower()  # "to" in "to just"
-    lead = _LEAD_RE.search(text, max(0, a.start - 10), a.start)
-    lead_word = lead.group(1).lower() if lead else ""
-    if word == "and" and lead_word != "between":
-        return None
-    if a.unit and b.unit and a.unit != b.unit:
-        return None
-    if a.unit and not b.unit and a.dimension != "currency":
-        return None
-    if is_year_like(a) != is_year_like(b):
-        return None  # "in 2018 to 3.9 million" is not a range
-    if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
-        return None
-    by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
-    shared_unit = a.unit is None and (b.unit is not None or MEASURE_WORD_RE.match(text, b.end))
-    if word == "to" and by and b.value > 3 * a.value > 0 and not shared_unit:
-        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
-        # to 1 metre" is a range: the unit is written once)
-    av, bv = a.value, b.value
-    if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
-        b_raw = _raw_value(b)
-        if b_raw and abs(av) < b_raw:
-            av = av * (b.value / b_raw)  # a shared multiplier: "$10 to $15 billion"
-    from_to = lead_word == "from" and word == "to" and not _RANGE_WORDS_RE.search(text, max(0, a.start - 60),
-                                                                                   a.start)
-    if not from_to and av >= bv:
-        return None  # "2-0", "89-89", "110 JPY to 1 USD" are not ranges
-    fig = Figure(a.start, b.end, None, min(av, bv), max(av, bv), hedge="range", num_start=a.num_start,
-                 num_end=b.num_end, raw=a.raw, has_sep=a.has_sep or b.has_sep, has_mult=b.has_mult,
-                 spelled=a.spelled and b.spelled)
-    fig.unit = b.unit or a.unit
-    fig.dimension = b.dimension if b.unit else a.dimension
-    fig.years = is_year_like(a) and is_year_like(b)
-    fig.sem = sorted(set(a.sem) | set(b.sem))
-    if av != a.value:
-        fig.sem.append("shared-multiplier")
-    if from_to and lead is not None:
-        fig.sem.append("from-to")
-        fig.trend = "up" if bv > av else "down" if bv < av else None
-        fig.start = lead.start()
-    else:
-        fig.sem.append("range")
-        if lead is not None:
-            fig.start = lead.start()
-    return fig
-
-
-def _raw_value(f: Figure) -> float | None:
-    if f.spelled:
-        words = re.findall(r"[A-Za-z]+", f.raw.lower())
-        while len(words) > 1 and words[-1] in (*SCALES, "hundred"):
-            words.pop()
-        return parse_spelled(words)
-    try:
-        return parse_digits(f.raw)
-    except ValueError:
-        return None
