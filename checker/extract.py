@@ -1,7 +1,8 @@
 """Extraction: the numeric claims of an article, as :class:`~checker.model.Claim` records.
 
 ``extract_article`` is a pure function of the article. Per sentence (``context.sentence_spans``):
-:func:`checker.numbers.find_numbers` reads the numbers (the project's own grammar);
+:func:`checker.numbers.find_numbers` reads the numbers (the project's own grammar; the record is
+:class:`checker.figure.Figure`, and :mod:`checker.ranges` joins two numbers into a range);
 :mod:`checker.notclaims` drops what is not a claim (dates, years, times, ages, ordinals, names,
 page debris); :mod:`checker.semantics` applies hedges and trends; :mod:`checker.attach` attaches the
 unit (measurement unit, rate, or the counted noun); this module joins what spans two figures (ranges
