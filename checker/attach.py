@@ -104,7 +104,10 @@ def attach_unit(text: str, fig: Figure, hi: int) -> None:
         if m is None:
             m = ABBREV_RE.match(text, e, hi)
             if m and m.group(1) in ("min", "sec", "hr", "PS", "in.", "ft", "mi", "kt"):
-                m = m if m.group(1) in ("PS", "ft") else None
+                # spaced "45 min", "2 hr" only when the phrase ends there ("5 mi" or "in." could be words)
+                ends = m.group(1) in ("min", "sec", "hr") \
+                    and re.match(r"(?:[\s,;:)]|\.(?!\w)|$)", text[m.end():m.end() + 2])
+                m = m if m.group(1) in ("PS", "ft") or ends else None
             unit = ABBREVIATIONS[m.group(1)] if m else None
         if m is None:
             m = SPACED_SINGLE_RE.match(text, e, hi)
