@@ -61,6 +61,8 @@ _FRACTION_RE = re.compile(
     r"nine|ten|twenty|\d{1,3})\b)",
     re.IGNORECASE,
 )
+_AND_A_HALF_RE = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\b", re.IGNORECASE)
 _SLASH_FRACTION_RE = re.compile(r"\s*[/⁄]\s*(\d{1,4})(?![\d/⁄.])")
 _MULT_WORDS_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS}))+\b", re.IGNORECASE)
 _MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])",
@@ -121,6 +123,13 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
             found.append(fig)
             taken.append((fig.start, fig.end))
 
+    for m in _AND_A_HALF_RE.finditer(text, lo, hi):  # "two and a half years", "1 and a half million"
+        whole = m.group(1).lower()
+        value = (float(whole) if whole.isdigit() else float(ONES[whole])) + 0.5
+        fig = Figure(m.start(), m.end(), value, num_start=m.start(), num_end=m.end(), raw=m.group(),
+                     spelled=not whole.isdigit(), sem=["spelled", "fraction"])
+        _suffixes(text, fig, hi)
+        add(fig)
     for m in _FRACTION_RE.finditer(text, lo, hi):
         add(_fraction(m))
     for m in _VAGUE_RE.finditer(text, lo, hi):
