@@ -92,8 +92,10 @@ TABLE: tuple[Row, ...] = (
          "half a million", None, "modifier", "twenty-five -> 25; two million -> 2e6"),
     _row("multiplier", "million|billion|trillion|thousand|mn|bn|b|m|k|tn", None, "modifier",
          "£2.4bn -> 2.4e9 GBP"),
-    _row("fraction", "half|a third|a quarter|a fifth|two-thirds|one in six|one out of three|1/16", "exact",
-         "point", "a fifth of -> 0.2 (ratio)"),
+    _row("fraction", "half|a third|a quarter|a fifth|two-thirds|one in six|one out of three|1/16|by a third|"
+         "more than half|a quarter point|half a percentage point|two and a half|a quarter of a million",
+         "exact", "point",
+         "a fifth of -> 0.2 (ratio); a quarter point -> 0.25 point; two and a half weeks -> 2.5 week"),
     _row("percent", "%|per cent|percent|pc|pct|percentage points|basis points", None, "modifier",
          "20 per cent -> 20 percent"),
     _row("currency", "$|US$|£|€|¥|USD|RM|PS (glued)|dollars|euros|yen|...", None, "modifier",
