@@ -144,8 +144,9 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
             s = words[group[0]][1]
             e = words[group[-1]][1] + len(words[group[-1]][0])
             value = parse_spelled([words[i][0] for i in group])
-            if value is None or [words[i][0].lower() for i in group] == ["dozen"]:
-                continue  # "a baker's dozen" is not a count
+            group_words = [words[i][0].lower() for i in group]
+            if value is None or all(w in ("dozen", "hundred", *SCALES) for w in group_words):
+                continue  # "a baker's dozen", "(2.3) million": a scale word alone is no number
             fig = Figure(s, e, value, num_start=s, num_end=e, raw=text[s:e], spelled=True, sem=["spelled"])
             fig.has_mult = any(words[i][0].lower() in (*SCALES, "hundred") for i in group)
             if all(e <= a or s >= b for a, b in taken):
