@@ -42,7 +42,8 @@ _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
 _NUMBER_SIGN_RE = re.compile(
     r"(?:\bno\.|\bnos?\.|#|\b(?:number|group\s+of|version|v\.?|page|p\.|pp\.|category|grade|level|phase|"
     r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room|"
-    r"highway|interstate|exit))\s*$",
+    r"highway|interstate|exit|fig\.|figs\.|figure|figures|table|tables|appendix|eq\.|equation|ref\.)"
+    r"(?:\s+\d+\w?\s+and)?)\s*$",
     re.IGNORECASE,
 )
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|those|these|them|us|many|several|"
@@ -141,6 +142,8 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "a 50-year-old man"
         if _NUMBER_SIGN_RE.search(before) or _ADDRESS_RE.match(after) or re.match(r"\s+ZIP\b", after):
             return True
+        if before.endswith("[") and re.match(r"(?:\s*[,–-]\s*\d+)*\]", after):
+            return True  # a citation: "[2]", "[4,5]"
     if fig.spelled and fig.value == 1 and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|such|"
                                                    r"another|last|the\s+only)\s+$", before, re.I):
         return True  # "no one", "the one", "which one"
