@@ -42,6 +42,8 @@ _NOUN = r"(?!(?:in|on|at|for|over|during|within|by|to|from|each|every|the|a|an|a
 _OF_NOUN_RE = re.compile(rf"\s+of\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}(?=\s+(?:a|an|per)\s)", re.IGNORECASE)
 _COMPARATIVE_TIMES_RE = re.compile(r"\s+(?:as|the|that|more|less|higher|lower|larger|bigger|smaller|greater|"
                                    r"faster|slower|longer|over)\b", re.IGNORECASE)
+_PART_OF_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.&-]*['’]s|"
+                         r"the\s+[\w-]+['’]s)(?=\s)")
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -163,6 +165,8 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
     """For counts: the counted noun after the number ("seven Chinese officials" -> "officials")."""
     pos = fig.end
     of = re.match(r"\s+of\b", text[pos:hi]) if (fig.kind == "vague" or fig.has_mult) else None
+    if of is None and fig.value != 1:
+        of = _PART_OF_RE.match(text[pos:hi])  # "about 300 of the company's workers"
     if of:
         pos += of.end()
     words: list[str] = []
