@@ -68,7 +68,8 @@ _MULT_WORDS_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS}))+\b", re.IGNORECASE)
 _MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])",
                              re.IGNORECASE)
 _PERCENT_RE = re.compile(
-    r"[\s-]*(%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b)"
+    r"[\s-]*(%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps?\b|ppts?\b"
+    r"|pp\b(?!\s+[a-z]))"
     r"|(pc)\b",
     re.IGNORECASE,
 )

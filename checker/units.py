@@ -83,7 +83,8 @@ CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
 PERCENT_WORDS: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percent": "percent", "pc": "percent", "pct": "percent",
     "percentage points": "percentage point", "percentage point": "percentage point",
-    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
+    "pp": "percentage point", "ppt": "percentage point", "ppts": "percentage point",
 }
 
 # Measurement units: surface -> normalized name. Words match case-insensitively; abbreviations
