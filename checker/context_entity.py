@@ -50,6 +50,7 @@ from checker.context_words import (
     participle,
     wordset,
 )
+from checker.measures import UNIT_CLASS
 
 _GENERIC_GOVERNORS = wordset("include including includes included be have")
 _PRE_FIGURE_SKIP = DETS | wordset(
@@ -57,6 +58,7 @@ _PRE_FIGURE_SKIP = DETS | wordset(
     "some about around almost approximately it them us him her")
 _BE = wordset("is are was were be been being 's ’s")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
+_LOCATIVES = wordset("on in at inside aboard")  # a place after a bare figure: "200 on board"
 _NOT_NARROWING = wordset("compared based according including excluding adjusted")  # "0.2%, compared with"
 _GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate")
 _LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
@@ -191,6 +193,13 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
             head = unit
         if not head and dimension == "count":
             head = _earlier_counted(text, toks, f0)  # "93,000 marchers, while ... there were 500,000"
+            words = head.lower().split()
+            nominal = any(w.endswith("s") and not w.endswith("ss") or w in UNIT_CLASS for w in words)
+            if not tail and i < hi and toks[i].low in _LOCATIVES and not nominal:
+                # "40 missing, from around 200 on board": the earlier figure names no counted noun,
+                # and where these were says what they are.
+                pp, _ = pp_chain(toks, i, hi)
+                head, tail = "", phrase(text, pp)
     if head.lower().split()[-1:] in ([w] for w in _GENERIC_HEADS):
         # "612 new cases ..., bringing the total to 4,270"; "... 21,000 people marched. The union said
         # the true number was 110,000"

@@ -98,7 +98,7 @@ def np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[T
             continue
         if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or opens_scope(toks, i, hi):
             break
-        if low in PREPS and low != "of":
+        if low in PREPS and low != "of" or low == "according":  # "12,000 according to ...": a source
             break
         if low in DETS and words and words[-1].low != "of":
             break

@@ -30,6 +30,7 @@ from checker.measures import (
     compatible_units,
     dimension_of,
     predicate_family,
+    singular,
     unit_class,
     views_of,
 )
@@ -54,7 +55,7 @@ __all__ = [
 
 def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
     """Every claim with ``quantity`` set (or None), and the groups; both sorted."""
-    ordered = sorted(claims, key=_claim_key)
+    ordered = _elliptical(sorted(claims, key=_claim_key))
     views = views_of(ordered)
     assigned: dict[int, tuple[str, Membership]] = {}
     for i, view in enumerate(views):
@@ -75,6 +76,28 @@ def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...],
     quantity = {m.claim: g.id for g in groups for m in g.members}
     out = tuple(replace(c, quantity=quantity.get(c.id)) for c in ordered)
     return out, tuple(sorted(groups, key=lambda g: g.id))
+
+
+def _elliptical(claims: list[Claim]) -> list[Claim]:
+    """A bare figure that repeats the unit of the sentence's previous figure by ellipsis takes it:
+    "about 12,000 hectares according to the fire service, more than 25,000 according to ..." -- the
+    second is read as a count with no unit, but its counted noun (filled in from the earlier figure)
+    is the earlier figure's unit."""
+    out = list(claims)
+    for k, c in enumerate(claims):
+        if c.dimension != "count" or c.unit or not c.entity:
+            continue
+        earlier = [
+            p for p in claims[:k]
+            if p.article == c.article and p.sentence_start == c.sentence_start and p.end <= c.start
+        ]
+        if not earlier or earlier[-1].dimension == "count" or not earlier[-1].unit:
+            continue
+        prev = earlier[-1]
+        named = (singular(prev.unit.lower()), singular(prev.text.split()[-1]))
+        if singular(c.entity.strip().lower()) in named:
+            out[k] = replace(c, unit=prev.unit, dimension=prev.dimension, entity=prev.entity)
+    return out
 
 
 def _claim_key(c: Claim) -> tuple[object, ...]:

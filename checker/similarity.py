@@ -69,6 +69,7 @@ BONUS = {
     "same figure": 35.0,
     "same figure alone": 10.0,
     "nearby": 20.0,
+    "rival sources": 30.0,
     "same time frame": 20.0,
     "other time frame": -20.0,
 }
@@ -89,6 +90,7 @@ EARLIER_RE = re.compile(
     re.IGNORECASE,
 )
 WINDOW_PREFIXES = ("since:", "period:", "past:", "next:")
+TIME_PREFIXES = (*WINDOW_PREFIXES, "asof:", "date:", "current", "cumulative", "peak", "per-")
 # A verb of passing through a place counts everyone who was ever there ("40,000 have passed through
 # the camps"): it takes the family of the place (checked in this order), else it has none.
 THROUGH_VERBS = frozenset(("pass", "go", "went", "gone", "cycle", "move", "process"))
@@ -120,6 +122,11 @@ class Features:
     anaphoric: bool = False  # the entity only says "the number", "the true figure"
     counted: str = ""  # the counted noun: the unit, or what a generic head counts ("total (cases)")
     windows: frozenset[str] = frozenset()  # time windows from the scope ("since:2019", "period:2023")
+    timeless: bool = False  # the scope says nothing about time at all (no window, current, as-of, ...)
+    regions: frozenset[str] = frozenset()  # "region:" markers, the place a figure is limited to
+    periods: frozenset[str] = frozenset()  # closed calendar periods ("period:2021", "period:2024-03")
+    rates: frozenset[str] = frozenset()  # "per-month", "per-year": a rate over a period
+    speaker: frozenset[str] = frozenset()  # content words of the attribution
 
 
 def _features(view: View) -> Features:
@@ -155,6 +162,11 @@ def _features(view: View) -> Features:
     return Features(
         " ".join(sorted(words)), context, events, family, stem, span,
         anaphoric=anaphoric, counted=counted, windows=windows,
+        timeless=not any(m.lower().startswith(TIME_PREFIXES) for m in c.scope),
+        regions=frozenset(m.lower()[len("region:"):] for m in c.scope if m.lower().startswith("region:")),
+        periods=frozenset(m.lower() for m in c.scope if re.match(r"period:\d{4}", m.lower())),
+        rates=frozenset(m.lower() for m in c.scope if m.lower().startswith("per-")),
+        speaker=frozenset(w for w in content_words(c.attribution) if w not in ("its", "their")),
     )
 
 
@@ -237,8 +249,35 @@ def _linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
-    # Two different named storms, marches, ...
-    return not (fa.events and fb.events and not fa.events & fb.events)
+    if fa.events and fb.events and not fa.events & fb.events:
+        return False  # two different named storms, marches, ...
+    if fa.regions and fb.regions and not any(_same_place(x, y) for x in fa.regions for y in fb.regions):
+        return False  # turnout in one region against turnout in another
+    if fa.periods and fb.periods and not fa.periods & fb.periods and not _may_overlap(fa.periods, fb.periods):
+        return False  # the 2021 election against the 2025 one
+    # A monthly rise against an annual rise: rates over different periods.
+    return not (fa.rates and fb.rates and not fa.rates & fb.rates)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One region name's words within the other's ("north varn", "kestria's north varn")."""
+    wa, wb = (set(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", x))) for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _may_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of calendar periods that may cover one time: a span holding the other's year, or a
+    period relative to the article's date ("period:last-year") that cannot be placed."""
+    def years(p: str) -> tuple[int, int] | None:
+        m = re.fullmatch(r"period:(\d{4})(?:\.\.(\d{4})|-.*)?", p)
+        return (int(m.group(1)), int(m.group(2) or m.group(1))) if m else None
+
+    for x in a:
+        for y in b:
+            yx, yy = years(x), years(y)
+            if yx is None or yy is None or (yx[0] <= yy[1] and yy[0] <= yx[1]):
+                return True
+    return False
 
 
 def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -> Pair | None:
@@ -269,9 +308,26 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     relations = {_window_relation(x, y) for x in fa.windows for y in fb.windows}
     # A shared window supports what the entities say; it cannot make up for entities that disagree.
     same_window = "same" in relations and (entity is None or entity >= 50)
-    other_window = relations == {"other"}
+    # One figure of an article given for a stated window and another with no time at all: the article
+    # marks the first as another time ("1,850 rescued since 2022" against "104 rescued").
+    one_sided = a.claim.article == b.claim.article and (
+        fa.windows and fb.timeless or fb.windows and fa.timeless
+    )
+    other_window = relations == {"other"} or bool(one_sided)
+    # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
+    # side by side giving the same counted thing are two answers to one question, each in its own words.
+    rival = (
+        (one_sentence or nearby)
+        and bool(fa.speaker and fb.speaker)
+        and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
+        and _same_counted(a.claim, b.claim, fa, fb)
+        and not other_window
+    )
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
+    if rival and entity is not None and entity < 50:
+        entity = 50.0  # wording differs between sources; it does not say the thing differs
+        evidence.append("entity taken as neutral")
     # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
     # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
     context_part = 50.0 if context is None else max(context, CONTEXT_FLOOR)
@@ -279,7 +335,7 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     if fa.family and fb.family or (fa.stem and fa.stem == fb.stem):
         score += BONUS["predicate"]
         evidence.append("predicate match")
-    elif fa.stem and fb.stem:
+    elif fa.stem and fb.stem and not rival:
         score += BONUS["predicate differs"]
         evidence.append("predicate differs")
     if same_figure:
@@ -297,7 +353,10 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
     # is only "the number" or "the figure" refers back to the quantity just mentioned.
     refers_back = fa.anaphoric or fb.anaphoric
-    if contrasted:
+    if rival:
+        score += BONUS["rival sources"]
+        evidence.append("rival sources side by side")
+    elif contrasted:
         score += BONUS["nearby"]
         evidence.append("set against each other in one sentence")
     elif nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
@@ -350,6 +409,15 @@ def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
     distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
     return bool(known or distinctive or fa.family or fb.family)
+
+
+def _same_counted(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """The same counted noun as written ("people" and "people"), or the same unit of a measure or a
+    currency ("litres", "EUR"), or both percent: what the figures measure, up to the wording."""
+    if dimension_of(a) != "count":
+        return compatible_units(a.unit, b.unit, dimension_of(a)) and bool(a.unit and b.unit)
+    ua, ub = singular(fa.counted or ""), singular(fb.counted or "")
+    return bool(ua) and ua == ub and unit_class(ua) not in GENERIC_UNITS
 
 
 def _same_specific_unit(fa: Features, fb: Features) -> bool:
