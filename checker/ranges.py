@@ -14,7 +14,7 @@ from checker.units import MEASURE_WORD_RE
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*(?:(?:just|only|a\s+mere)\s+)?",
                            re.IGNORECASE)
-_MOVED_RE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|up|down|gained|"
+MOVED_RE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|up|down|gained|"
                        r"lost|jumped|climbed|dropped|declined|increased|decreased|grew|slipped|slid|surged|soared|"
                        r"plunged|tumbled|edged|added|shed|eased|advanced|rallied)\s+$", re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
@@ -68,7 +68,7 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
         # to 1 metre" is a range: the unit is written once)
     if word == "to" and a.unit is not None and b.unit == a.unit and b.value > 3 * a.value > 0 \
-            and _MOVED_RE.search(text, max(0, a.start - 12), a.start):
+            and MOVED_RE.search(text, max(0, a.start - 12), a.start):
         return None  # "unemployment rose 0.2% to 4.1%": a change, then a level ("rise 3% to 5%" is a range)
     av, bv = a.value, b.value
     if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
