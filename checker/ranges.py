@@ -62,19 +62,20 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         return None  # "in 2018 to 3.9 million" is not a range
     if word == "or" and (a.unit or a.has_sep or a.value >= b.value):
         return None
-    by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
-    shared_unit = a.unit is None and (b.unit is not None or MEASURE_WORD_RE.match(text, b.end))
-    if word == "to" and by and b.value > 3 * a.value > 0 and not shared_unit:
-        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
-        # to 1 metre" is a range: the unit is written once)
-    if word == "to" and a.unit is not None and b.unit == a.unit and b.value > 3 * a.value > 0 \
-            and MOVED_RE.search(text, max(0, a.start - 12), a.start):
-        return None  # "unemployment rose 0.2% to 4.1%": a change, then a level ("rise 3% to 5%" is a range)
     av, bv = a.value, b.value
     if b.has_mult and not a.has_mult and not a.has_sep and a.spelled == b.spelled:
         b_raw = _raw_value(b)
         if b_raw and abs(av) < b_raw:
             av = av * (b.value / b_raw)  # a shared multiplier: "$10 to $15 billion"
+    by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
+    shared_unit = a.unit is None and (b.unit is not None or MEASURE_WORD_RE.match(text, b.end))
+    if word == "to" and by and bv > 3 * av > 0 and not shared_unit:
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
+        # to 1 metre" is a range: the unit is written once)
+    if word == "to" and b.unit == a.unit and not shared_unit and bv > 3 * av > 0 and av == a.value \
+            and MOVED_RE.search(text, max(0, a.start - 12), a.start):
+        return None  # "unemployment rose 0.2% to 4.1%", "the toll rose 12 to 340": a change, then a level
+        # ("rise 3% to 5%" is a range)
     from_to = lead_word == "from" and word == "to" and not _RANGE_WORDS_RE.search(text, max(0, a.start - 60),
                                                                                    a.start)
     if not from_to and av >= bv:
