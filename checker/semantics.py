@@ -104,13 +104,16 @@ TABLE: tuple[Row, ...] = (
     _row("trend-up", "rose|rise|rises|rising|risen|up|increased|increase|increases|increasing|grew|grow|"
          "grows|growing|grown|gained|gain|gains|gaining|jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|"
          "surged|surge|surging|soared|soaring|added|adds|advanced|advance|rallied|boosted|upward|upwards|widened|"
-         "widening|widens|expanded|expanding|spiked|skyrocketed|rocketed|leapt|leaped|rebounded|firmed|+",
+         "widening|widens|expanded|expanding|spiked|skyrocketed|rocketed|leapt|leaped|rebounded|firmed|soars|"
+         "surges|rallies|advances|leaps|rebounds|spikes|soar|rally|leap|rebound|spike|higher by|+",
          None, "modifier", "rose 5% -> 5 percent, trend up"),
     _row("trend-down", "fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|"
          "declines|declining|decreased|decrease|decreases|slid|slide|sliding|slipped|slipping|lost|loses|"
          "losing|plunged|plunging|plummeted|plummeting|tumbled|tumbling|sank|sinking|eased|shed|shedding|cut|"
          "dipped|shrank|slumped|retreated|downward|downwards|narrowed|narrowing|narrows|contracted|contracting|"
-         "weakened|sagged|tanked|dived|slumping|shrinking", None, "modifier",
+         "weakened|sagged|tanked|dived|slumping|shrinking|slides|slips|sinks|dips|tumbles|plunges|plummets|"
+         "sheds|eases|retreats|slumps|shrinks|shrunk|sunk|tanks|dives|tumble|plunge|plummet|slip|sink|dip|"
+         "slump|shrink|tank|dive|retreat|ease|lower by", None, "modifier",
          "fell 3% -> 3 percent, trend down"),
     _row("trend-up-after", "higher|up|more (percent)|rise|rises|increase|increases|gain|gains|jump|jumps|"
          "surge|"
