@@ -33,6 +33,9 @@ TIME_MARKERS = ("current", "cumulative", "peak")
 TIME_PREFIXES = ("since:", "period:", "past:", "next:", "asof:", "per-")
 # A day that is the time of writing is "now": "today" and "as of today" count as ``current``.
 NOW_MARKERS = frozenset(("date:today", "asof:today", "date:now", "asof:now"))
+# A figure over the past year, month or week is that period's rate: "rose 7.5% over the past year" and
+# "up 7.5% on a year ago" (per-year) give one time frame.
+ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # A sentence that moves between two figures in one voice ("fell to 480 last week, from 612").
@@ -219,6 +222,7 @@ def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:
             continue
         if marker in NOW_MARKERS:
             marker = "current"
+        marker = ONE_PERIOD.get(marker, marker)
         if marker in TIME_MARKERS or marker.startswith(TIME_PREFIXES):
             cat = "time"
         elif ":" in marker:

@@ -38,7 +38,7 @@ _CLAUSE_OPENERS = wordset(
     "including if unless bringing taking raising pushing")
 _SUBORDINATORS = wordset("where who which when while because although though whereas unless")
 _INTRO_OPENERS = wordset("in during since last over as by between from this so on at after before within "
-                         "throughout for until through")
+                         "throughout for until through among")
 _ANTECEDENT_LINKS = wordset("where which who whom")
 _COMMON_OPENERS = wordset(
     """human hospital annual adult unemployment inflation turnout retail data nearly only almost total

@@ -74,6 +74,8 @@ _POSTPOSED_VERBS = wordset("said says added adds told tells wrote writes noted n
                            "warned claimed claims estimated estimates reported reports insisted argued")
 _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
                             "today yesterday earlier later")
+_CONTEST_VERBS = wordset("disputes disputed rejects rejected contests contested denies denied challenges "
+                         "challenged questions questioned")
 _SUBJECT_STOPS = wordset("after before when said says told")
 
 
@@ -129,6 +131,11 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
     j = v - 1
     while j >= 0 and (toks[j].low in AUX or toks[j].low in _PRE_VERB_ADVERBS):
         j -= 1
+    if j >= 1 and toks[j].low in ("and", "but"):
+        # "The union dismissed that as scaremongering and said ...": the first verb's subject.
+        k = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;" or is_past_form(toks[k].low)), -1)
+        if k > 0 and is_past_form(toks[k].low):
+            return _subject_before(text, toks, k, stop_at_comma)
     if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
         j -= 2
     if j >= 1 and toks[j].text == "," and not stop_at_comma:
@@ -269,6 +276,10 @@ def _postposed_d(text: str, toks: list[Token], pos: int, bounded: bool = True) -
             speaker = _object_after(text, toks, v) if t.low in _POSTPOSED_VERBS else None
             if speaker:
                 return t.start - pos, speaker
+            # "..., the city's transit operator, Lorvik Metro, said": an appositive before the verb.
+            subject = _subject_before(text, toks, v) if prev.text == "," else None
+            if subject and text.find(subject, pos) >= 0:
+                return t.start - pos, subject
             continue
         subject = _subject_before(text, toks, v, stop_at_comma=True)
         if subject:
@@ -352,6 +363,13 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
     if not _is_pronoun(found):
         return found
     recent = spans[max(0, index - 3):index]
+    if recent:  # "Fair Fare disputes the figure. It says ...": the one who contests it speaks next
+        s, e = recent[-1]
+        toks = tokens(text, s, e)
+        v = next((k for k, t in enumerate(toks) if t.low in _CONTEST_VERBS), None)
+        name = _subject_before(text, toks, v, stop_at_comma=True) if v else None
+        if name and not _is_pronoun(name):
+            return name
     for s, e in reversed(recent):
         name = _postposed(text, tokens(text, s, e), s, bounded=False) or sentence_attribution(text, s, e, e)
         if name and not _is_pronoun(name):

@@ -55,7 +55,7 @@ from checker.measures import UNIT_CLASS
 _GENERIC_GOVERNORS = wordset("include including includes included be have")
 _PRE_FIGURE_SKIP = DETS | wordset(
     "estimated additional further another other record new all-time extra total roughly nearly just only "
-    "some about around almost approximately it them us him her")
+    "some about around almost approximately it them us him her nearer closer barely scarcely")
 _BE = wordset("is are was were be been being 's ’s")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
 _LOCATIVES = wordset("on in at inside aboard")  # a place after a bare figure: "200 on board"

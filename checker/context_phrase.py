@@ -241,8 +241,9 @@ def subject_left(text: str, toks: list[Token], j: int, lo: int,
             break
         if low in PREPS and low not in preps:
             break
+        noun = any(toks[k].low in DETS for k in range(max(lo, j - 2), j))  # "the real rise", "a cut"
         if low in KNOWN_VERBS and low not in EVENT_NOUNS and words and not low.endswith("s") \
-                and low not in ("total", "number", "count", "record", "estimate"):
+                and low not in ("total", "number", "count", "record", "estimate") and not noun:
             break
         words.insert(0, t)
         j -= 1

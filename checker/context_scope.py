@@ -27,7 +27,8 @@ SCOPE_VOCABULARY: dict[str, str] = {
     "cumulative": "a running total: 'in total', 'so far', 'to date', 'in all', 'since then', "
     "'bringing the total to'",
     "peak": "the maximum: 'at its peak', 'at the height of'",
-    "subpop:<group>": "adults, children, women, men, girls, boys, elderly, civilians, aged-18+, aged-18-64",
+    "subpop:<group>": "adults, children, women, men, girls, boys, elderly, civilians, aged-18+, aged-18-64; "
+    "a restriction: 'counting only those registered' -> subpop:registered",
     "region:<place>": "'in Xinjiang' -> region:xinjiang; 'nationwide' -> region:national; "
     "'worldwide' -> region:global; 'in the capital' -> region:capital",
 }
@@ -46,7 +47,9 @@ _RATE_UNIT = {"year": "year", "annum": "year", "month": "month", "week": "week",
 
 _I = re.IGNORECASE
 _EARLY = r"(?:(?:early|late|mid)[- ]?)?"
-_SINCE_DATE = re.compile(rf"\bsince\s+{_EARLY}(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
+_SINCE_DATE = re.compile(
+    rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
 _SINCE_MONTH = re.compile(rf"\bsince\s+{_EARLY}({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})", _I)
 _SINCE_EVENT = re.compile(
     rf"\bsince\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:began|started|broke\s+out|erupted|hit|struck)\s+"
@@ -81,6 +84,12 @@ _ON_DAY = re.compile(
 _RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every)\s+(year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later|after|before))"
     r"|(annually|yearly|monthly|weekly|daily|annual|annualised|annualized)\b)", _I)
+# A change measured against the same time one period before: "rose 0.6% on the month", "up 7.5% on a
+# year ago", "year-on-year", "from a year earlier": a rate over that period.
+_CHANGE_OVER = re.compile(
+    r"\b(?:on\s+the\s+(year|month|week|quarter)|(year|month|week|quarter)[- ]on[- ]\2"
+    r"|(?:on|than|from|compared\s+(?:with|to))\s+(?:a|one|the)\s+(year|month|week|quarter)\s+"
+    r"(?:ago|earlier|before))\b", _I)
 _CURRENT = re.compile(
     r"\b(?:currently|presently|at\s+present|at\s+any\s+(?:one|given)\s+time|right\s+now|still|(?<!until\s)(?<!as\sof\s)today(?![’'])"
     r"|(?<!until\s)(?<!by\s)(?<!up\sto\s)now(?!\s+that))\b", _I)
@@ -98,6 +107,11 @@ _SUBPOP = [
     (re.compile(r"\belderly\b|\bpensioners\b|\bover-(?:65|70|80)s\b|\bolder\s+people\b", _I), "elderly"),
     (re.compile(r"\bcivilians?\b", _I), "civilians"),
 ]
+# "counting only those registered in official camps", "only people registered": a restricted count.
+_WHO = r"(?:who\s+(?:are|were)\s+)?"
+_ONLY = re.compile(
+    rf"\b(?:counting|including|covering)\s+only\s+(?:those|people|persons|the\s+\w+)\s+{_WHO}([a-z]+(?:ed|en))\b"
+    rf"|\bonly\s+(?:those|people|persons)\s+{_WHO}([a-z]+(?:ed|en))\b", _I)
 _AGED_OVER = re.compile(
     r"\baged\s+(\d{1,3})\s+(?:and|or)\s+(?:over|older|above)\b|\baged\s+(?:over|above)\s+(\d{1,3})\b"
     r"|\b(?:aged\s+)?(\d{1,3})\+|\bover-(\d{2})s\b", _I)
@@ -109,8 +123,11 @@ _REGION_WORDS = [
      "global"),
     (re.compile(r"\b(?:in|across|through|throughout)\s+the\s+capital\b", _I), "capital"),
 ]
+# "in Xinjiang", "in the province of Varnholm", "in the coastal district of Esk", "in neighbouring Dranmouth".
 _REGION_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2}(?:province|district|region|state|city|town|county|municipality|island|village"
+    r"|canton|department|prefecture|borough)\s+of\s+|(?:neighbouring|neighboring|nearby)\s+)?"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
 
 
@@ -161,7 +178,8 @@ def scope_markers(text: str) -> tuple[str, ...]:
         if free(m):
             add("since:" + _date(None, m.group(1), m.group(2)), m)
     for m in _SINCE_OTHER.finditer(text):
-        add("cumulative", m)
+        if free(m):
+            add("cumulative", m)
     for m in _SPAN.finditer(text):
         add(f"period:{m.group(1)}..{m.group(2)}", m)
     for m in _SPAN_DASH.finditer(text):
@@ -202,6 +220,9 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for m in _ON_DAY.finditer(text):
         day = m.group(1).lower() if m.group(1) else _date(m.group(4), m.group(2), m.group(3))
         add(f"date:{day}", m)
+    for m in _CHANGE_OVER.finditer(text):
+        unit = (m.group(1) or m.group(2) or m.group(3)).lower()
+        add(f"per-{unit}" if unit != "quarter" else "per-quarter", m)
     for m in _RATE.finditer(text):
         if free(m):
             unit = _RATE_UNIT.get((m.group(1) or "").lower()) or {
@@ -215,6 +236,8 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for pattern, group in _SUBPOP:
         if pattern.search(text):
             found.add(f"subpop:{group}")
+    for m in _ONLY.finditer(text):
+        add(f"subpop:{(m.group(1) or m.group(2)).lower()}", m)
     for m in _AGED_RANGE.finditer(text):
         add(f"subpop:aged-{m.group(1)}-{m.group(2)}", m)
     for m in _AGED_OVER.finditer(text):
@@ -226,7 +249,7 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for m in _REGION_NAME.finditer(text):
         name = m.group(1)
         words = name.split()
-        if words[0].lower().strip(".") in NOT_NAMES or re.fullmatch(_YEAR, words[0]):
+        if re.sub(r"[’']s$", "", words[0].lower().strip(".")) in NOT_NAMES or re.fullmatch(_YEAR, words[0]):
             continue
         if words[-1].lower() in _INSTITUTIONS:
             continue  # "in Congress", "in the European Parliament", "in The Lancet": not a place

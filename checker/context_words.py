@@ -45,7 +45,7 @@ ATTRIBUTION_VERBS = wordset(
     "say tell estimate report claim state add note announce warn write find show suggest believe put "
     "count record confirm indicate reveal calculate allege insist argue assert explain acknowledge tweet "
     "testify disclose predict forecast project cite maintain contend conclude publish reckon "
-    "document tally")
+    "document tally repeat")
 # Verbs that make the figure's clause a statement about the subject ("the toll rose to 40").
 LINKING_VERBS = wordset(
     "be reach hit total top exceed number stand near surpass pass equal rise fall climb jump drop "
@@ -53,7 +53,7 @@ LINKING_VERBS = wordset(
     "remain stay come amount hover sit edge swell balloon reduce")
 
 KNOWN_VERBS = wordset(
-    """hold detain kill injure wound die force import export sanction arrest evacuate displace affect
+    """repeat hold detain kill injure wound die force import export sanction arrest evacuate displace affect
     attend march gather protest vote rise fall increase decrease grow drop jump climb reach hit total
     stand contain live work lose gain make send take give sell buy spend cost earn pay raise cut employ
     hire infect test vaccinate hospitalise hospitalize treat rescue miss flee leave return register
@@ -209,5 +209,6 @@ NOT_NAMES = wordset(
     representative rep sen gov gen lt col capt officer official officials experts police organisers
     organizers according however meanwhile also still yet then thus so last next later earlier
     today yesterday tomorrow read source file photo image update updated breaking watch video
-    one two three four five six seven eight nine ten first second third former top"""
+    one two three four five six seven eight nine ten first second third former top among within
+    across throughout between despite only just nearly almost"""
 ) | frozenset(WEEKDAYS) | frozenset(MONTHS)

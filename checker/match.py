@@ -55,7 +55,7 @@ __all__ = [
 
 def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
     """Every claim with ``quantity`` set (or None), and the groups; both sorted."""
-    ordered = _elliptical(sorted(claims, key=_claim_key))
+    ordered = _harmonise(sorted(claims, key=_claim_key))
     views = views_of(ordered)
     assigned: dict[int, tuple[str, Membership]] = {}
     for i, view in enumerate(views):
@@ -78,14 +78,19 @@ def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...],
     return out, tuple(sorted(groups, key=lambda g: g.id))
 
 
-def _elliptical(claims: list[Claim]) -> list[Claim]:
-    """A bare figure that repeats the unit of the sentence's previous figure by ellipsis takes it:
-    "about 12,000 hectares according to the fire service, more than 25,000 according to ..." -- the
-    second is read as a count with no unit, but its counted noun (filled in from the earlier figure)
-    is the earlier figure's unit."""
+def _harmonise(claims: list[Claim]) -> list[Claim]:
+    """Two readings made whole before grouping (docs/rules.md, "Ellipsis and changes named by a noun"):
+    a level of money or percent whose noun names a change is that change (``CHANGE_NOUNS``); a bare
+    figure that repeats the unit of the sentence's previous figure by ellipsis takes it: "about 12,000
+    hectares according to the fire service, more than 25,000 according to ..." -- the second is read
+    as a count with no unit, but its counted noun (filled in from the earlier figure) is that unit."""
     out = list(claims)
     for k, c in enumerate(claims):
-        if c.dimension != "count" or c.unit or not c.entity:
+        change = _change_of(c)
+        if change is not None:
+            out[k] = replace(c, trend=change or None)
+            continue
+        if not c.entity:
             continue
         earlier = [
             p for p in claims[:k]
@@ -95,9 +100,31 @@ def _elliptical(claims: list[Claim]) -> list[Claim]:
             continue
         prev = earlier[-1]
         named = (singular(prev.unit.lower()), singular(prev.text.split()[-1]))
-        if singular(c.entity.strip().lower()) in named:
+        if c.dimension == "count" and not c.unit and singular(c.entity.strip().lower()) in named:
             out[k] = replace(c, unit=prev.unit, dimension=prev.dimension, entity=prev.entity)
     return out
+
+
+# A level whose noun names a change is that change: "puts the rise at nearly 13%", "the true loss was
+# under 20 million" (money and percent only: "800 job losses" is a count of jobs).
+CHANGE_NOUNS = {
+    "rise": "up", "increase": "up", "growth": "up", "hike": "up", "gain": "up", "jump": "up",
+    "fall": "down", "drop": "down", "decline": "down", "decrease": "down", "cut": "down",
+}
+# Verbs that state an amount of money spent or lost, not a change in it: "lost about €85 million" is
+# the amount lost, like "cost €85 million" and "a loss of €85 million".
+AMOUNT_VERBS = frozenset(("lose", "cost"))
+
+
+def _change_of(c: Claim) -> str | None:
+    if c.dimension == "currency" and c.trend is not None and (c.predicate or "").lower() in AMOUNT_VERBS:
+        return ""  # an amount, not a change
+    if c.trend is not None or c.dimension not in ("percent", "currency"):
+        return None
+    words = [w for w in WORD_RE.findall(re.sub(r"\([^)]*\)", " ", c.entity or "").lower())]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "at", "to")), len(words))
+    head = words[:cut]  # "the real rise for a typical commuter" -> rise
+    return CHANGE_NOUNS.get(singular(head[-1])) if head else None
 
 
 def _claim_key(c: Claim) -> tuple[object, ...]:

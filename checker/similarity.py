@@ -98,6 +98,10 @@ THROUGH_PLACES = (
     ("displaced", ("shelter", "evacuation", "refugee")),
     ("detention", ("camp", "prison", "jail", "detention", "internment", "centre", "center", "facility")),
 )
+# A figure over the past year is that year's rate ("over the past year" and "year-on-year").
+ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
+RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"))
+RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
 MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
@@ -165,7 +169,9 @@ def _features(view: View) -> Features:
         timeless=not any(m.lower().startswith(TIME_PREFIXES) for m in c.scope),
         regions=frozenset(m.lower()[len("region:"):] for m in c.scope if m.lower().startswith("region:")),
         periods=frozenset(m.lower() for m in c.scope if re.match(r"period:\d{4}", m.lower())),
-        rates=frozenset(m.lower() for m in c.scope if m.lower().startswith("per-")),
+        rates=frozenset(
+            ONE_PERIOD.get(m.lower(), m.lower()) for m in c.scope if m.lower().startswith(("per-", "past:1"))
+        ) & RATES,
         speaker=frozenset(w for w in content_words(c.attribution) if w not in ("its", "their")),
     )
 
@@ -280,7 +286,9 @@ def _may_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
-def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -> Pair | None:
+def _pair(
+    a: View, b: View, fa: Features, fb: Features, idf: dict[str, float], between: tuple[View, ...] = ()
+) -> Pair | None:
     """The pair's score (see docs/rules.md, "Grouping without rules"), or VETO."""
     if not _linkable(a, b, fa, fb):
         return VETO
@@ -317,11 +325,14 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
     # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
     # side by side giving the same counted thing are two answers to one question, each in its own words.
     rival = (
-        (one_sentence or nearby)
+        a.claim.article == b.claim.article
+        and _gap(fa.span, fb.span) <= RIVAL_CHARS
         and bool(fa.speaker and fb.speaker)
         and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
-        and _same_counted(a.claim, b.claim, fa, fb)
+        and _same_counted(a.claim, b.claim)
         and not other_window
+        # A reply answers the nearest figure of its kind: none of the same kind stands between them.
+        and not any(_same_counted(a.claim, v.claim) for v in between)
     )
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
@@ -381,6 +392,7 @@ def _pair(a: View, b: View, fa: Features, fb: Features, idf: dict[str, float]) -
         and not (fa.family and fb.family)
         and not (nearby and refers_back)
         and not _same_specific_unit(fa, fb)
+        and not rival
     ):
         # Agreeing on the story (context) or the time frame says nothing about what is measured; the
         # same particular counted thing ("cases", "households") does.
@@ -411,12 +423,14 @@ def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     return bool(known or distinctive or fa.family or fb.family)
 
 
-def _same_counted(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+def _same_counted(a: Claim, b: Claim) -> bool:
     """The same counted noun as written ("people" and "people"), or the same unit of a measure or a
     currency ("litres", "EUR"), or both percent: what the figures measure, up to the wording."""
+    if dimension_of(a) != dimension_of(b):
+        return False
     if dimension_of(a) != "count":
-        return compatible_units(a.unit, b.unit, dimension_of(a)) and bool(a.unit and b.unit)
-    ua, ub = singular(fa.counted or ""), singular(fb.counted or "")
+        return bool(a.unit and b.unit) and compatible_units(a.unit, b.unit, dimension_of(a))
+    ua, ub = singular(counted_noun(a)), singular(counted_noun(b))
     return bool(ua) and ua == ub and unit_class(ua) not in GENERIC_UNITS
 
 
@@ -424,6 +438,19 @@ def _same_specific_unit(fa: Features, fb: Features) -> bool:
     """Both count the same particular thing ("households", "cases"), not just people or percent."""
     ua, ub = unit_class(fa.counted), unit_class(fb.counted)
     return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
+
+
+def _between(views: list[View], i: int, j: int) -> tuple[View, ...]:
+    """The figures of one article that stand between two others, when those are within RIVAL_CHARS."""
+    a, b = views[i].claim, views[j].claim
+    if a.article != b.article or abs(a.start - b.start) > RIVAL_CHARS * 2:
+        return ()
+    lo, hi = sorted((a.start, b.start))
+    kind = dimension_of(a)
+    return tuple(
+        v for v in views
+        if v.claim.article == a.article and lo < v.claim.start < hi and dimension_of(v.claim) == kind
+    )
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -454,7 +481,8 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
     for i in range(len(views)):
         for j in range(i + 1, len(views)):
             if dimension_of(views[i].claim) == dimension_of(views[j].claim):
-                pairs[(i, j)] = _pair(views[i], views[j], feats[i], feats[j], idf)
+                between = _between(views, i, j)
+                pairs[(i, j)] = _pair(views[i], views[j], feats[i], feats[j], idf, between)
     out = []
     for members in _link(len(views), pairs, threshold):
         claims = [views[k].claim for k in members]
