@@ -307,7 +307,26 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
         scopes = scope_differences(a, b) if value_ratio > 1 else ()
         if scopes:
             return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None, scopes, value_ratio)
+        if value_ratio > 1 and HIGH_ESTIMATE.match(b.text) and _rival_estimates(a, b):
+            # "as many as 9,000 barrels", says the regulator, against the operator's "about 1,200": the
+            # bound is the regulator's own estimate, set against the other's.
+            severity = severity_for(value_ratio, policy.thresholds)
+            return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, severity, (), value_ratio)
     return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None)
+
+
+# An upper bound that is its speaker's high estimate ("as many as 9,000"), not a ceiling ("no more than").
+HIGH_ESTIMATE = re.compile(r"(?:up\s+to|as\s+(?:many|much|high)\s+as)\b", re.IGNORECASE)
+
+
+def _rival_estimates(a: Claim, b: Claim) -> bool:
+    """Two speakers' estimates of one thing in one time frame: the lower one an estimate, not a bound
+    ("more than 30,000" and "as many as 40,000" agree), and neither with a time frame the other lacks
+    ("as many as 40,000 over five years" against "fewer than 1,000" held now is no disagreement)."""
+    sa, sb = speaker(a.attribution), speaker(b.attribution)
+    if not (sa and sb) or sa.lower() == sb.lower() or a.hedge not in ("exact", "approximate", "range"):
+        return False
+    return _scope_categories(a.scope).get("time") == _scope_categories(b.scope).get("time")
 
 
 def compare_reference(
@@ -383,6 +402,8 @@ def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]
         details["scope_differences"] = list(cmp.scope_differences)
         details["severity_if_conflict"] = cmp.severity
         details["apart_by"] = "intervals" if cmp.conflicting else "values"
+    elif not cmp.conflicting:
+        details["apart_by"] = "values"  # a speaker's high estimate ("as many as") against another's figure
     if dates[0] and dates[1] and dates[0] != dates[1]:
         details["dates"] = dates
     ident = _ident(kind, [_side_key(a), _side_key(b)])

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from checker.context_attr import attribution as _attribution
 from checker.context_entity import entity_and_predicate
-from checker.context_phrase import is_number, is_word
+from checker.context_phrase import is_number, is_word, is_year
 from checker.context_scope import SCOPE_VOCABULARY, scope_markers
 from checker.context_split import Token, sentence_spans, tokens
 from checker.context_words import EVENT_NOUNS, NOT_NAMES, PREPS, wordset
@@ -40,6 +40,8 @@ _SUBORDINATORS = wordset("where who which when while because although though whe
 _INTRO_OPENERS = wordset("in during since last over as by between from this so on at after before within "
                          "throughout for until through among")
 _ANTECEDENT_LINKS = wordset("where which who whom")
+_TIME_OPENERS = wordset("in during since from between for")
+_RESTRICTING = wordset("counting including covering")
 _COMMON_OPENERS = wordset(
     """human hospital annual adult unemployment inflation turnout retail data nearly only almost total
     average global local national federal official economic overall roughly approximately just public
@@ -79,6 +81,29 @@ def _clause(toks: list[Token], f0: int, f1: int) -> tuple[int, int, int]:
         if first_comma == lo - 1 or not any(t.text in ";:—–()" for t in toks[first_comma:lo]):
             lo = 0 if first_comma == lo - 1 else lo
     return lo, hi, scope_hi
+
+
+def _framing(text: str, toks: list[Token], lo: int, f0: int, scope_hi: int) -> list[str]:
+    """Phrases outside the figure's clause that still frame it: an opening adverbial cut off by an
+    appositive ("In Monvel, the second city, rents rose 4.1%") and a time phrase between commas right
+    before the clause ("Turnout in the first referendum, in 2016, was 67%")."""
+    out = []
+    commas = [i for i, t in enumerate(toks[:f0]) if t.text == ","]
+    hard = any(t.text in ";:—–()" for t in toks[:f0])
+    if toks and toks[0].low in _INTRO_OPENERS and commas and lo > commas[0] and not hard:
+        out.append(text[toks[0].start:toks[commas[0]].start])
+    if lo > 1 and toks[lo - 1].text == ",":
+        before = [i for i in commas if i < lo - 1]
+        k = before[-1] + 1 if before else 0
+        if toks[k].low in _TIME_OPENERS and lo - 1 - k <= 6 and k > 0:
+            out.append(text[toks[k].start:toks[lo - 2].end])
+    # A restriction after the comma: "about 92,000, counting only those registered in official camps".
+    k = scope_hi
+    restricting = k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].low in _RESTRICTING
+    if restricting and toks[k + 2].low == "only":
+        end = next((i for i in range(k + 1, len(toks)) if toks[i].text in ",;:—–()"), len(toks))
+        out.append(text[toks[k + 1].start:toks[end - 1].end])
+    return out
 
 
 def _acronym(t: Token) -> bool:
@@ -165,9 +190,13 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
     before = tokens(text, *prior[-1]) if prior else None
     entity, predicate = entity_and_predicate(text, toks, f0, f1, lo, hi, unit, dimension, before)
     who = _attribution(text, sent_start, sent_end, fig_start, fig_end)
+    # A second figure joined to this one ("0.6% on the month and 7.5% on a year ago") brings its own scope.
+    scope_hi = next((k for k in range(f1 + 1, scope_hi) if is_number(toks[k]) and not is_year(toks[k])
+                     and toks[k - 1].low in ("and", "but", "while", "whereas")), scope_hi)
     clause_text = text[toks[lo].start:toks[scope_hi - 1].end] if scope_hi > lo else ""
     fig_text = text[fig_start:fig_end]
-    scope = scope_markers(clause_text.replace(fig_text, " " * len(fig_text)) if fig_text else clause_text)
+    scope_text = " ".join([*_framing(text, toks, lo, f0, scope_hi), clause_text])
+    scope = scope_markers(scope_text.replace(fig_text, " " * len(fig_text)) if fig_text else scope_text)
     skip = set(range(f0, f1))
     if who:
         at = text.find(who, sent_start, sent_end)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.context_words import MONTHS, NOT_NAMES, WEEKDAYS, wordset
+from checker.context_words import EVENT_NOUNS, MONTHS, NOT_NAMES, WEEKDAYS, wordset
 
 # The closed vocabulary of markers (docs/context.md has examples). ``<date>`` is YYYY, YYYY-MM,
 # YYYY-MM-DD, MM-DD (no year given) or a weekday; ``<n><u>`` is a count and a unit y/m/w/d/h.
@@ -61,6 +61,9 @@ _SPAN_DASH = re.compile(rf"\b({_YEAR})\s*[-–/]\s*(\d{{2}}|{_YEAR})\b")
 _PERIOD = re.compile(
     rf"\b(?:in|during|for|throughout|over)\s+(?:the\s+)?{_EARLY}(?:({_MONTH})\s+)?({_YEAR})\b", _I)
 _PERIOD_MONTH = re.compile(rf"\b(?:in|during|for|throughout)\s+{_EARLY}({_MONTH})\b(?!\s+\d)", _I)
+# An event named by its year: "the 2019 flood", "the 2021 election", "its 2018 spill".
+_YEAR_EVENT = re.compile(
+    rf"\b(?:the|its|their|a|an)\s+({_YEAR})\s+(?:[a-z]+\s+)?({'|'.join(sorted(EVENT_NOUNS))})\b", _I)
 _QUARTER = re.compile(
     r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"
     r"|\b(Q[1-4])(?:\s+(\d{4}))?\b", _I)
@@ -127,7 +130,7 @@ _REGION_WORDS = [
 _REGION_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+(?:the\s+)?"
     r"(?:(?:[a-z]+\s+){0,2}(?:province|district|region|state|city|town|county|municipality|island|village"
-    r"|canton|department|prefecture|borough)\s+of\s+|(?:neighbouring|neighboring|nearby)\s+)?"
+    r"|canton|department|prefecture|borough)\s+(?:of\s+)?|(?:neighbouring|neighboring|nearby)\s+)?"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
 
 
@@ -192,6 +195,9 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for m in _PERIOD.finditer(text):
         if free(m):
             add("period:" + _date(m.group(2), m.group(1)), m)
+    for m in _YEAR_EVENT.finditer(text):
+        if free(m):
+            add(f"period:{m.group(1)}", m)
     for m in _QUARTER.finditer(text):
         q = _QUARTERS.get((m.group(1) or "").lower()) or int(m.group(3)[1])
         year = m.group(2) or m.group(4)

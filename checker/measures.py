@@ -240,6 +240,7 @@ PREDICATE_FAMILIES = {
         "redundan",
     ),
     "hiring": ("hire", "hiring", "recruit", "creat", "add"),
+    "leak": ("leak", "spill", "escap", "seep", "discharg", "pour", "releas", "dump"),
 }
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from checker.context_words import lemma
 from checker.measures import (
     EVENT_WORDS,
     FIGURE_WORDS,
@@ -101,6 +102,14 @@ THROUGH_PLACES = (
 # A figure over the past year is that year's rate ("over the past year" and "year-on-year").
 ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
 RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"))
+# Words that set one source's figure against another's (docs/rules.md, "rival sources").
+RIVAL_CUE_RE = re.compile(
+    r";|\b(?:but|however|whereas|while|disput\w*|reject\w*|dismiss\w*|contest\w*|challeng\w*|insist\w*"
+    r"|den(?:y|ies|ied)|counter\w*|rebut\w*|real|true|actual|closer\s+to|nearer|stands?\s+by|puts?\s+(?:it|the)"
+    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus)\b",
+    re.IGNORECASE,
+)
+COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
 RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
 MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
@@ -142,15 +151,19 @@ def _features(view: View) -> Features:
         or predicate_family(view.window)
         or _through_family(stem, f"{view.own} {view.near}")
     )
+    if family in COUNT_ONLY_FAMILIES and dimension_of(c) == "measure":
+        family = None  # "1,200 barrels were lost": jobs are counted, a volume lost is only lost
     counted = counted_noun(c)
     # Units are compared on their own; as entity words they would make every "jobs" alike.
     unit = set(content_words(c.unit)) | set(content_words(counted))
     speaker = set(content_words(c.attribution))
+    verb = lemma(c.predicate) if c.predicate else None
     words = {
         w
         for w in content_words(view.near)
         if singular(w) not in UNIT_CLASS
         and _stem(w) != stem
+        and (family or lemma(w) != verb)  # "lost" of "lose" when no family compares the verbs
         and w not in unit | speaker | NOT_MEASURED
         and singular(w) not in EVENT_WORDS  # the event is context, not what is measured
     }
@@ -333,6 +346,7 @@ def _pair(
         and not other_window
         # A reply answers the nearest figure of its kind: none of the same kind stands between them.
         and not any(_same_counted(a.claim, v.claim) for v in between)
+        and _set_against(a.claim, b.claim)
     )
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
@@ -398,6 +412,24 @@ def _pair(
         # same particular counted thing ("cases", "households") does.
         score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
+
+
+def _set_against(a: Claim, b: Claim) -> bool:
+    """Words of contrast between two figures of one article: "..., but survivors said", "; the union
+    says", "the real figure was", "Fair Fare disputes the figure". Only the figures' own sentences can
+    be read here; when a sentence with no figure stands between them ("The union rejected the
+    estimate."), its words are unseen and the two speakers alone set the figures against each other."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    if first.sentence_start == second.sentence_start:
+        text = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+    else:
+        end = first.sentence_start + len(first.sentence)
+        if second.sentence_start - end > NEARBY_CHARS:
+            return True
+        text = first.sentence[first.end - first.sentence_start :] + " " + second.sentence[
+            : second.start - second.sentence_start
+        ]
+    return bool(RIVAL_CUE_RE.search(text))
 
 
 def _contrasted(a: Claim, b: Claim) -> bool:

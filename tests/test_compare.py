@@ -517,3 +517,20 @@ def test_signed_values_within_tolerance_never_conflict(value: float, fraction: f
     a = claim("a", "a.txt", "x", value, value, value, hedge="exact")
     b = claim("b", "b.txt", "y", other, other, other, hedge="exact")
     assert run([a, b], rs=ruleset(tolerance=tol)) == ()
+
+
+def test_a_speakers_high_estimate_against_anothers_figure_is_a_conflict() -> None:
+    # "as many as 9,000 barrels", says the regulator, against the operator's "about 1,200".
+    high = claim("h", "a.txt", "as many as 9,000", None, 9e3, 9e3, hedge="at-most",
+                 attribution="the regulator")
+    low = claim("l", "b.txt", "about 1,200", 1080, 1320, 1200, attribution="the operator")
+    (finding,) = run([high, low])
+    assert finding.kind == "conflict" and finding.claims == ("l", "h")
+    assert finding.ratio == pytest.approx((9e3 / 1.1) / (1200 * 1.1))
+    assert finding.severity == "major" and finding.details["apart_by"] == "values"
+    # One voice, a lower figure that is itself a bound, or "no more than" (a ceiling): no disagreement.
+    assert run([high, dataclasses.replace(low, attribution="the regulator")]) == ()
+    assert run([high, dataclasses.replace(low, hedge="more-than", low=1200, high=None)]) == ()
+    assert run([dataclasses.replace(high, text="no more than 9,000"), low]) == ()
+    # A time frame on one side only ("over five years") leaves it open.
+    assert run([dataclasses.replace(high, scope=("past:5y",)), low]) == ()

@@ -144,3 +144,63 @@ def test_bodies_are_dead_people_and_leaving_home_is_displacement() -> None:
     assert compatible_units("bodies", "people", "count") and predicate_family("recover", "bodies") == "death"
     assert predicate_family("families forced to leave their homes") == "displaced"
     assert predicate_family("somebody") is None
+
+
+# --- rival sources and scope vetoes (invented sentences) ---------------------------------------------
+
+RIVALS = ("The port authority said 300 tonnes of fuel had spilled, but divers told reporters 1,400 tonnes "
+          "had sunk.")
+
+
+def test_rival_sources_in_one_sentence_link_despite_their_verbs() -> None:
+    claims = [
+        claim("r1", "a.txt", RIVALS, "300", value=300, unit="tonnes", dimension="measure",
+              entity="tonnes of fuel spilled", predicate="spill", attribution="The port authority"),
+        claim("r2", "a.txt", RIVALS, "1,400", value=1400, unit="tonnes", dimension="measure",
+              entity="tonnes sunk", predicate="sink", attribution="divers"),
+    ]
+    assert together(claims, "r1", "r2")
+    # One voice giving two figures in one sentence is a list, not a dispute.
+    same = [dataclasses.replace(c, attribution="The port authority") for c in claims]
+    assert not together(same, "r1", "r2")
+    # Different units are never rivals.
+    other = [claims[0], dataclasses.replace(claims[1], unit="litres")]
+    assert not together(other, "r1", "r2")
+
+
+def test_rival_needs_words_that_set_the_figures_against_each_other() -> None:
+    first = "The operator said 300 tonnes of fuel had spilled."
+    second = "The harbour master said 1,400 tonnes were stored on board."
+    claims = [
+        claim("a", "a.txt", first, "300", value=300, unit="tonnes", dimension="measure",
+              entity="tonnes of fuel spilled", predicate="spill", attribution="The operator"),
+        claim("b", "a.txt", second, "1,400", value=1400, unit="tonnes", dimension="measure",
+              entity="tonnes stored on board", predicate="store", attribution="The harbour master",
+              sentence_start=100 + len(first) + 1),
+    ]
+    assert not together(claims, "a", "b")
+    disputed = "The harbour master disputed that and said the real figure was 1,400 tonnes."
+    claims[1] = claim("b", "a.txt", disputed, "1,400", value=1400, unit="tonnes", dimension="measure",
+                      entity="real figure", attribution="The harbour master",
+                      sentence_start=100 + len(first) + 1)
+    assert together(claims, "a", "b")
+
+
+def turnout(cid: str, article: str, value: float, scope: tuple[str, ...], start: int = 100) -> Claim:
+    sentence = f"Turnout in the vote was {value:g}%, the board said."
+    c = claim(cid, article, sentence, f"{value:g}%", value=value, unit="percent", dimension="percent",
+              entity="turnout", context=("vote",), sentence_start=start, attribution="the board")
+    return dataclasses.replace(c, scope=scope)
+
+
+def test_other_places_periods_and_rates_never_share_a_group() -> None:
+    base = turnout("t1", "a.txt", 41, ("region:varnholm",))
+    assert together([base, turnout("t2", "b.txt", 44, ("region:varnholm",))], "t1", "t2")
+    assert not together([base, turnout("t2", "b.txt", 44, ("region:esk",))], "t1", "t2")
+    # One region's name inside the other's is one place.
+    assert together([base, turnout("t2", "b.txt", 44, ("region:province of varnholm",))], "t1", "t2")
+    year = turnout("y1", "a.txt", 41, ("period:2025",))
+    assert not together([year, turnout("y2", "b.txt", 67, ("period:2016",))], "y1", "y2")
+    assert together([year, turnout("y2", "b.txt", 44, ("period:2024..2025",))], "y1", "y2")
+    monthly = turnout("m1", "a.txt", 0.6, ("per-month",))
+    assert not together([monthly, turnout("m2", "b.txt", 0.7, ("past:1y",))], "m1", "m2")
