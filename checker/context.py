@@ -90,7 +90,9 @@ def _framing(text: str, toks: list[Token], lo: int, f0: int, scope_hi: int) -> l
     out = []
     commas = [i for i, t in enumerate(toks[:f0]) if t.text == ","]
     hard = any(t.text in ";:—–()" for t in toks[:f0])
-    if toks and toks[0].low in _INTRO_OPENERS and commas and lo > commas[0] and not hard:
+    appositive = len(commas) > 1 and lo == commas[1] + 1 and commas[1] - commas[0] <= 7 and not any(
+        t.low in _SUBORDINATORS or t.low in _CLAUSE_OPENERS for t in toks[commas[0] + 1:commas[1]])
+    if toks and toks[0].low in _INTRO_OPENERS and appositive and not hard:
         out.append(text[toks[0].start:toks[commas[0]].start])
     if lo > 1 and toks[lo - 1].text == ",":
         before = [i for i in commas if i < lo - 1]
@@ -197,6 +199,14 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
     fig_text = text[fig_start:fig_end]
     scope_text = " ".join([*_framing(text, toks, lo, f0, scope_hi), clause_text])
     scope = scope_markers(scope_text.replace(fig_text, " " * len(fig_text)) if fig_text else scope_text)
+    earlier = [k for k in range(lo, f0) if is_number(toks[k]) and not is_year(toks[k])]
+    if earlier and scope_hi > f0:
+        # "In 2021 turnout was 62%, and 71% in 2017": the figure's own words override, kind by kind,
+        # what it shares with the clause's earlier figure.
+        own = text[toks[earlier[-1]].end:toks[scope_hi - 1].end]
+        local = scope_markers(own.replace(fig_text, " " * len(fig_text)) if fig_text else own)
+        kinds = {m.split(":")[0] for m in local}
+        scope = tuple(sorted(set(local) | {m for m in scope if m.split(":")[0] not in kinds}))
     skip = set(range(f0, f1))
     if who:
         at = text.find(who, sent_start, sent_end)

@@ -242,6 +242,11 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
     """"the UN panel's estimate that about 5,000 ...", "the ministry's figures show 300 ..."."""
     for v in range(len(toks) - 1, 0, -1):
         t = toks[v]
+        if t.start == pos and re.search(r"\w[’']s$", toks[v - 1].text) and toks[v - 1].text[0].islower():
+            # "well below the commission's 58.2%": the owner of the figure gives it
+            name = _subject_before(text, toks, v, stop_at_comma=True)
+            if name:
+                return 0, name
         if t.start >= pos or t.low not in _SOURCE_NOUNS:
             continue
         owner = toks[v - 1]

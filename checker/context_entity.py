@@ -76,6 +76,9 @@ def _governor(toks: list[Token], f0: int, lo: int) -> tuple[int, int]:
     for _ in range(3):
         while j >= 0 and toks[j].low in _PRE_FIGURE_SKIP:
             j -= 1
+        if j >= 1 and toks[j].low == "to" and toks[j - 1].low in ("closer", "nearer", "close", "near"):
+            j -= 2  # "turnout was closer to 50%": a hedge, not what governs the figure
+            continue
         if j >= 0 and toks[j].low in ("and", "or", ","):
             k = j - 1
             while k >= 0 and k > j - 7 and not is_number(toks[k]):

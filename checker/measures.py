@@ -311,7 +311,7 @@ def predicate_family(predicate: str | None, unit: str | None = None) -> str | No
     """The family of what happened ("killed" -> death); None when unknown."""
     for text in (predicate, unit):
         # Capitalised words are names and months, not what happened ("since March", "the Women's March").
-        low = re.sub(r"\b[A-Z][\w'’-]*", " ", text or "").lower()
+        low = re.sub(r"(?<=\s)[A-Z][\w'’-]*", " ", text or "").lower()  # not a sentence's first word
         if not low:
             continue
         for family, stems in PREDICATE_FAMILIES.items():

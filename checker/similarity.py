@@ -73,6 +73,7 @@ BONUS = {
     "rival sources": 30.0,
     "same time frame": 20.0,
     "other time frame": -20.0,
+    "other place": -20.0,
 }
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see _pair)
 # Scope markers that name a time window (checker/context_scope.py): two claims naming the same one
@@ -106,7 +107,7 @@ RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"
 RIVAL_CUE_RE = re.compile(
     r";|\b(?:but|however|whereas|while|disput\w*|reject\w*|dismiss\w*|contest\w*|challeng\w*|insist\w*"
     r"|den(?:y|ies|ied)|counter\w*|rebut\w*|real|true|actual|closer\s+to|nearer|stands?\s+by|puts?\s+(?:it|the)"
-    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus)\b",
+    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus|below|above|claim\w*)\b",
     re.IGNORECASE,
 )
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
@@ -140,6 +141,7 @@ class Features:
     periods: frozenset[str] = frozenset()  # closed calendar periods ("period:2021", "period:2024-03")
     rates: frozenset[str] = frozenset()  # "per-month", "per-year": a rate over a period
     speaker: frozenset[str] = frozenset()  # content words of the attribution
+    aside: bool = False  # its regions are named in no other sentence (with figures) of its article
 
 
 def _features(view: View) -> Features:
@@ -213,6 +215,36 @@ def _through_family(stem: str | None, text: str) -> str | None:
         return None
     words = {singular(w) for w in content_words(text)}
     return next((family for family, places in THROUGH_PLACES if words & set(places)), None)
+
+
+def _aside(view: View, f: Features, views: list[View]) -> bool:
+    """Whether the claim's regions are named in no other sentence with figures of its article."""
+    if not f.regions:
+        return False
+    others = {v.claim.sentence.lower() for v in views if v.claim.article == view.claim.article}
+    others.discard(view.claim.sentence.lower())
+    # Any word of the name will do: "North Varn" elsewhere names "Kestria's North Varn".
+    words = {w for w in _place_words(f.regions) if len(w) > 2}
+    return not any(re.search(rf"\b{re.escape(w)}\b", s) for w in words for s in others)
+
+
+def _place_apart(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """One claim names a place and the other none, and nothing says the other is about that place: in
+    one article, a place named only in its own sentence; across articles, a place the other article
+    does not name."""
+    for x, y, fx in ((a, b, fa), (b, a, fb)):
+        fy = fb if fx is fa else fa
+        if not fx.regions or fy.regions:
+            continue
+        if x.claim.article == y.claim.article:
+            return fx.aside
+        words = _place_words(fx.regions)
+        return not words & fy.story
+    return False
+
+
+def _place_words(regions: frozenset[str]) -> set[str]:
+    return {w for r in regions for w in re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", r))}
 
 
 def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
@@ -334,7 +366,14 @@ def _pair(
     one_sided = a.claim.article == b.claim.article and (
         fa.windows and fb.timeless or fb.windows and fa.timeless
     )
+    # Across articles only a past calendar year says as much: "turnout in 2021 was 62%" is dated, an
+    # undated turnout is the story's own.
+    dated = any(re.fullmatch(r"period:\d{4}", p) for p in fa.periods | fb.periods)
+    one_sided = one_sided or dated and (fa.periods and fb.timeless or fb.periods and fa.timeless)
     other_window = relations == {"other"} or bool(one_sided)
+    # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
+    # turnout in Ostrel was 63%"): the article has moved on to another place, so nearness says nothing.
+    moved = bool(fa.regions) != bool(fb.regions)
     # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
     # side by side giving the same counted thing are two answers to one question, each in its own words.
     rival = (
@@ -350,6 +389,9 @@ def _pair(
     )
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
+    # "In Ostrel, turnout was 63%" against an unplaced turnout: another place, unless the article sets
+    # the two against each other.
+    place_apart = not rival and _place_apart(a, b, fa, fb)
     if rival and entity is not None and entity < 50:
         entity = 50.0  # wording differs between sources; it does not say the thing differs
         evidence.append("entity taken as neutral")
@@ -384,7 +426,7 @@ def _pair(
     elif contrasted:
         score += BONUS["nearby"]
         evidence.append("set against each other in one sentence")
-    elif nearby and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
+    elif nearby and not moved and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
         score += BONUS["nearby"]
         evidence.append("nearby in one article")
     if same_window:
@@ -395,6 +437,9 @@ def _pair(
         # "70 last week" against "3,100 since January": a weekly count is not the running total.
         score += BONUS["other time frame"]
         evidence.append("other time frame")
+    if place_apart:
+        score += BONUS["other place"]
+        evidence.append("other place")
     if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
         # Each round of sanctions names its own targets: "two officials" and "seven officials" count
         # different sets, so only the same number twice is one figure (the rule kind "tally").
@@ -506,6 +551,7 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
     """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
     stories = _story_names(views)
     feats = [dataclasses.replace(_features(v), story=stories[v.claim.article]) for v in views]
+    feats = [dataclasses.replace(f, aside=_aside(v, f, views)) for v, f in zip(views, feats, strict=True)]
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
