@@ -142,6 +142,7 @@ class Features:
     rates: frozenset[str] = frozenset()  # "per-month", "per-year": a rate over a period
     speaker: frozenset[str] = frozenset()  # content words of the attribution
     aside: bool = False  # its regions are named in no other sentence (with figures) of its article
+    asides: frozenset[str] = frozenset()  # words of places its article names only in passing
 
 
 def _features(view: View) -> Features:
@@ -218,10 +219,16 @@ def _through_family(stem: str | None, text: str) -> str | None:
 
 
 def _aside(view: View, f: Features, views: list[View]) -> bool:
-    """Whether the claim's regions are named in no other sentence with figures of its article."""
+    """Whether the claim's regions are named in no other sentence with figures of its article, and not
+    in its lead (the first sentence with figures names the article's own place: "New cholera cases in
+    Lusendo fell to 480")."""
     if not f.regions:
         return False
-    others = {v.claim.sentence.lower() for v in views if v.claim.article == view.claim.article}
+    mine = [v.claim for v in views if v.claim.article == view.claim.article]
+    lead = min(mine, key=lambda c: c.sentence_start)
+    if lead.sentence_start == view.claim.sentence_start:
+        return False
+    others = {c.sentence.lower() for c in mine}
     others.discard(view.claim.sentence.lower())
     # Any word of the name will do: "North Varn" elsewhere names "Kestria's North Varn".
     words = {w for w in _place_words(f.regions) if len(w) > 2}
@@ -230,8 +237,8 @@ def _aside(view: View, f: Features, views: list[View]) -> bool:
 
 def _place_apart(a: View, b: View, fa: Features, fb: Features) -> bool:
     """One claim names a place and the other none, and nothing says the other is about that place: in
-    one article, a place named only in its own sentence; across articles, a place the other article
-    does not name."""
+    one article, a place named only in its own sentence (not the lead); across articles, a place the
+    other article does not name, or names only in passing."""
     for x, y, fx in ((a, b, fa), (b, a, fb)):
         fy = fb if fx is fa else fa
         if not fx.regions or fy.regions:
@@ -239,7 +246,7 @@ def _place_apart(a: View, b: View, fa: Features, fb: Features) -> bool:
         if x.claim.article == y.claim.article:
             return fx.aside
         words = _place_words(fx.regions)
-        return not words & fy.story
+        return not words & fy.story or words <= fy.asides
     return False
 
 
@@ -552,6 +559,12 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
     stories = _story_names(views)
     feats = [dataclasses.replace(_features(v), story=stories[v.claim.article]) for v in views]
     feats = [dataclasses.replace(f, aside=_aside(v, f, views)) for v, f in zip(views, feats, strict=True)]
+    asides: dict[str, set[str]] = {}
+    for v, f in zip(views, feats, strict=True):
+        if f.aside:
+            asides.setdefault(v.claim.article, set()).update(_place_words(f.regions))
+    feats = [dataclasses.replace(f, asides=frozenset(asides.get(v.claim.article, ())))
+             for v, f in zip(views, feats, strict=True)]
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
