@@ -777,3 +777,24 @@ def test_grouping_does_not_depend_on_the_hash_seed() -> None:
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_ellipsis_and_changes_named_by_a_noun_are_made_whole_before_grouping() -> None:
+    s = "About 12,000 hectares according to the fire service, more than 25,000 according to satellites."
+    first = claim("h1", "a.txt", s, "About 12,000 hectares", value=12000, unit="hectares",
+                  dimension="measure")
+    bare = claim("h2", "a.txt", s, "25,000", value=25000, entity="hectares")
+    out, _ = match([first, bare], RuleSet.empty())
+    read = {c.id: c for c in out}
+    assert (read["h2"].unit, read["h2"].dimension) == ("hectares", "measure")
+    # A bare count whose noun is not the earlier figure's unit keeps its own reading.
+    other = claim("h3", "a.txt", s, "25,000", value=25000, entity="volunteers")
+    out, _ = match([first, other], RuleSet.empty())
+    assert {c.id: c for c in out}["h3"].dimension == "count"
+    rise = claim("r", "b.txt", "Riders put the real rise at 13%.", "13%", value=13, unit="percent",
+                 dimension="percent", entity="real rise")
+    lost = claim("l", "b.txt", "Shops lost about 85 million euros.", "85 million euros", value=85e6,
+                 unit="EUR", dimension="currency", predicate="lose", trend="down")
+    out, _ = match([rise, lost], RuleSet.empty())
+    read = {c.id: c for c in out}
+    assert read["r"].trend == "up" and read["l"].trend is None
