@@ -143,6 +143,7 @@ class Features:
     speaker: frozenset[str] = frozenset()  # content words of the attribution
     aside: bool = False  # its regions are named in no other sentence (with figures) of its article
     asides: frozenset[str] = frozenset()  # words of places its article names only in passing
+    past: bool = False  # dated to a calendar year before the latest year any figure is dated to
 
 
 def _features(view: View) -> Features:
@@ -374,9 +375,8 @@ def _pair(
         fa.windows and fb.timeless or fb.windows and fa.timeless
     )
     # Across articles only a past calendar year says as much: "turnout in 2021 was 62%" is dated, an
-    # undated turnout is the story's own.
-    dated = any(re.fullmatch(r"period:\d{4}", p) for p in fa.periods | fb.periods)
-    one_sided = one_sided or dated and (fa.periods and fb.timeless or fb.periods and fa.timeless)
+    # undated turnout is the story's own (and so is one dated to the latest year: "the 2025 election").
+    one_sided = one_sided or (fa.past and fb.timeless or fb.past and fa.timeless)
     other_window = relations == {"other"} or bool(one_sided)
     # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
     # turnout in Ostrel was 63%"): the article has moved on to another place, so nearness says nothing.
@@ -565,6 +565,11 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
             asides.setdefault(v.claim.article, set()).update(_place_words(f.regions))
     feats = [dataclasses.replace(f, asides=frozenset(asides.get(v.claim.article, ())))
              for v, f in zip(views, feats, strict=True)]
+    # The latest year any figure is dated to stands for "now": "the 2025 election" is the story's own.
+    years = [int(m.group(1)) for f in feats for p in f.periods if (m := re.match(r"period:(\d{4})$", p))]
+    latest = max(years, default=None)
+    feats = [dataclasses.replace(f, past=latest is not None and any(
+        re.fullmatch(rf"period:(?!{latest})\d{{4}}", p) for p in f.periods)) for f in feats]
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}

@@ -221,3 +221,12 @@ def test_a_place_named_in_passing_sets_a_figure_apart_from_the_articles_own() ->
     assert not together(claims, "n", "o") and not together(claims, "r", "o")
     # Without the place, the next sentence continues the story: one quantity.
     assert together([national, rival, ostrel], "r", "o")
+
+
+def test_a_figure_dated_to_an_earlier_year_is_another_time_frame_across_articles() -> None:
+    now = turnout("n", "a.txt", 58, ("period:2025",))
+    undated = turnout("u", "b.txt", 58.5, ())
+    earlier = turnout("e", "c.txt", 62, ("period:2021",))
+    claims = [now, undated, earlier]
+    assert together(claims, "n", "u")  # the latest year is the story's own
+    assert not together(claims, "e", "u") and not together(claims, "e", "n")
