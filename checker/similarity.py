@@ -107,10 +107,14 @@ RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"
 RIVAL_CUE_RE = re.compile(
     r";|\b(?:but|however|whereas|while|disput\w*|reject\w*|dismiss\w*|contest\w*|challeng\w*|insist\w*"
     r"|den(?:y|ies|ied)|counter\w*|rebut\w*|real|true|actual|closer\s+to|nearer|stands?\s+by|puts?\s+(?:it|the)"
-    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus|below|above|claim\w*)\b",
+    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus|below|above|claim\w*|barely|scarcely|inflated"
+    r"|no\s+more\s+than|at\s+most)\b",
     re.IGNORECASE,
 )
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
+# Money and percent figures across articles are rivals only when one sentence says it answers another
+# figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
+CROSS_RIVAL_DIMENSIONS = frozenset(("currency", "percent"))
 RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see _pair)
 MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
@@ -394,6 +398,7 @@ def _pair(
         and not any(_same_counted(a.claim, v.claim) for v in between)
         and _set_against(a.claim, b.claim)
     )
+    rival = rival or _cross_rival(a, b, fa, fb, context, other_window)
     if entity is None and context is None and not same_figure and not nearby and not same_window:
         return Pair(0.0, NO_EVIDENCE)
     # "In Ostrel, turnout was 63%" against an unplaced turnout: another place, unless the article sets
@@ -466,6 +471,28 @@ def _pair(
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
 
 
+def _cross_rival(
+    a: View, b: View, fa: Features, fb: Features, context: float | None, other_window: bool
+) -> bool:
+    """Two articles of one story give a money or percent figure for the same kind of thing (one
+    predicate family: "cost the economy" and "put the losses at"), from different speakers, and one of
+    the two sentences answers another figure ("stands by", "no more than", "the real rise"): rival
+    answers to one question, as for rival sources in one article."""
+    ca, cb = a.claim, b.claim
+    if ca.article == cb.article or dimension_of(ca) not in CROSS_RIVAL_DIMENSIONS:
+        return False
+    # (Two articles naming nothing in common are vetoed before this; too few names cannot tell.)
+    if fa.family is None or fa.family != fb.family or other_window:
+        return False
+    if fa.regions != fb.regions or (context is not None and context < 50):
+        return False
+    if fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker):
+        return False
+    if fa.speaker == fb.speaker:
+        return False  # neither says who gives it: nothing sets two speakers against each other
+    return bool(RIVAL_CUE_RE.search(ca.sentence) or RIVAL_CUE_RE.search(cb.sentence))
+
+
 def _set_against(a: Claim, b: Claim) -> bool:
     """Words of contrast between two figures of one article: "..., but survivors said", "; the union
     says", "the real figure was", "Fair Fare disputes the figure". Only the figures' own sentences can
@@ -473,14 +500,14 @@ def _set_against(a: Claim, b: Claim) -> bool:
     estimate."), its words are unseen and the two speakers alone set the figures against each other."""
     first, second = sorted((a, b), key=lambda c: c.start)
     if first.sentence_start == second.sentence_start:
-        text = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+        text = first.sentence[first.end - first.sentence_start : second.end - first.sentence_start]
     else:
         end = first.sentence_start + len(first.sentence)
         if second.sentence_start - end > NEARBY_CHARS:
             return True
         text = first.sentence[first.end - first.sentence_start :] + " " + second.sentence[
-            : second.start - second.sentence_start
-        ]
+            : second.end - second.sentence_start
+        ]  # up to the end of the second figure: its own hedge may answer ("closer to 13%")
     return bool(RIVAL_CUE_RE.search(text))
 
 

@@ -230,3 +230,42 @@ def test_a_figure_dated_to_an_earlier_year_is_another_time_frame_across_articles
     claims = [now, undated, earlier]
     assert together(claims, "n", "u")  # the latest year is the story's own
     assert not together(claims, "e", "u") and not together(claims, "e", "n")
+
+
+def test_rival_money_figures_across_articles_link_when_one_answers_the_other() -> None:
+    ministry = "The ministry said the stoppage cost the economy about €140 million."
+    shippers = "The shippers put the losses at no more than €40 million, saying cargo was diverted."
+    claims = [
+        claim("m", "a.txt", ministry, "about €140 million", value=140e6, unit="EUR", dimension="currency",
+              entity="economy", predicate="cost", attribution="The ministry", context=("halvik", "strike")),
+        claim("s", "b.txt", shippers, "no more than €40 million", value=40e6, unit="EUR",
+              dimension="currency", entity="losses", predicate="put", attribution="The shippers",
+              context=("halvik", "strike")),
+    ]
+    assert together(claims, "m", "s")
+    # Without words that answer another figure, two amounts lost are not one quantity.
+    plain = "The shippers said their losses reached €40 million."
+    claims[1] = claim("s", "b.txt", plain, "€40 million", value=40e6, unit="EUR", dimension="currency",
+                      entity="losses", predicate="reach", attribution="The shippers",
+                      context=("halvik", "strike"))
+    assert not together(claims, "m", "s")
+    # Another place is never a rival.
+    other = dataclasses.replace(claims[1], scope=("region:osterby",), sentence=shippers)
+    assert not together([claims[0], other], "m", "s")
+
+
+def test_a_hedge_that_answers_sets_two_speakers_figures_against_each_other() -> None:
+    first = "Turnout in the referendum was 58%, the commission said on Monday."
+    second = "Observers said their own tally suggested barely 44% of voters took part."
+    claims = [
+        claim("c", "a.txt", first, "58%", value=58, unit="percent", dimension="percent",
+              entity="turnout", predicate="be", attribution="the commission", context=("referendum",)),
+        claim("o", "a.txt", second, "barely 44%", value=44, unit="percent", dimension="percent",
+              entity="voters took part", predicate="take", attribution="Observers",
+              sentence_start=100 + len(first) + 1),
+    ]
+    assert together(claims, "c", "o")
+    claims[1] = claim("o", "a.txt", second.replace("barely ", ""), "44%", value=44, unit="percent",
+                      dimension="percent", entity="voters took part", predicate="take",
+                      attribution="Observers", sentence_start=100 + len(first) + 1)
+    assert not together(claims, "c", "o")
