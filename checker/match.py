@@ -124,7 +124,12 @@ def _change_of(c: Claim) -> str | None:
     words = [w for w in WORD_RE.findall(re.sub(r"\([^)]*\)", " ", c.entity or "").lower())]
     cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "at", "to")), len(words))
     head = words[:cut]  # "the real rise for a typical commuter" -> rise
-    return CHANGE_NOUNS.get(singular(head[-1])) if head else None
+    if head and singular(head[-1]) in CHANGE_NOUNS:
+        return CHANGE_NOUNS[singular(head[-1])]
+    # "puts the annual increase at 8.1%": the change noun was read as the predicate, the figure is its "at".
+    before = c.sentence[: max(c.start - c.sentence_start, 0)]
+    noun = singular((c.predicate or "").lower())
+    return CHANGE_NOUNS.get(noun) if noun and re.search(r"\bat\s*$", before) else None
 
 
 def _claim_key(c: Claim) -> tuple[object, ...]:

@@ -46,7 +46,7 @@ TABLE: tuple[Row, ...] = (
     _row("exact", "(a bare number)", "exact", "point", "13,000 workers -> 13000 [13000, 13000]"),
     _row("approx", "about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|~|∼|≈|"
          "more or less|in the region of|in the neighbourhood of|in the neighborhood of|on the order of|"
-         "of the order of|near|barely|or so|or thereabouts",
+         "of the order of|near|nearer|nearer to|closer to|barely|or so|or thereabouts",
          "approximate", "approx", "about 2 million -> 2e6 [1.8e6, 2.2e6]"),
     _row("nearly", "nearly|almost|close to|just shy of|shy of|just short of|not quite", "approximate",
          "nearly",

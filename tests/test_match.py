@@ -798,3 +798,18 @@ def test_ellipsis_and_changes_named_by_a_noun_are_made_whole_before_grouping() -
     out, _ = match([rise, lost], RuleSet.empty())
     read = {c.id: c for c in out}
     assert read["r"].trend == "up" and read["l"].trend is None
+
+
+def test_a_change_noun_read_as_predicate_with_at_is_a_change() -> None:
+    from checker.match import match as run_match
+    from checker.rules import RuleSet as Rules
+
+    text = "The statistics office puts the annual increase at 8.1%."
+    c = claim("p", "a.txt", text, "8.1%", value=8.1, unit="percent", dimension="percent",
+              entity="annual", predicate="increase")
+    out, _ = run_match([c], Rules.empty())
+    assert out[0].trend == "up"
+    level = claim("q", "a.txt", "Unemployment increased to 8.1%.", "8.1%", value=8.1, unit="percent",
+                  dimension="percent", entity="unemployment", predicate="increase")
+    out, _ = run_match([level], Rules.empty())
+    assert out[0].trend is None  # the level reached, not a change
