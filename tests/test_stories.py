@@ -313,15 +313,20 @@ def test_explain_works_on_each_storys_findings_and_claims(story_report, story: s
     from checker.cli import app
 
     report = story_report(story)
-    assert report.findings, "no findings to explain"
-    finding = sorted(report.findings, key=lambda f: f.id)[0]
     claims = {c.id: c for c in report.claims}
     args = [str(STORIES_ROOT / story), "--rules", str(tmp_path)]
-    result = CliRunner().invoke(app, ["explain", finding.id, *args])
-    assert result.exit_code == 0, result.output
-    for cid in finding.claims:
-        assert claims[cid].text in result.output, f"explain {finding.id} does not show {claims[cid].text!r}"
-    claim = claims[finding.claims[0]]
+    if EXPECTED[story].get("findings"):
+        assert report.findings, "no findings to explain"
+        finding = sorted(report.findings, key=lambda f: f.id)[0]
+        result = CliRunner().invoke(app, ["explain", finding.id, *args])
+        assert result.exit_code == 0, result.output
+        for cid in finding.claims:
+            assert claims[cid].text in result.output, (
+                f"explain {finding.id} does not show {claims[cid].text!r}"
+            )
+        claim = claims[finding.claims[0]]
+    else:
+        claim = sorted(report.claims, key=lambda c: c.id)[0]
     result = CliRunner().invoke(app, ["explain", claim.id, *args])
     assert result.exit_code == 0 and claim.text in result.output, result.output
 
