@@ -253,6 +253,33 @@ PREDICATE_FAMILIES = {
 }
 
 
+# What a money or percent figure is of (word forms as written): two figures whose own words name
+# different ones ("rents rose 8.1%" and "house prices rose 3%") measure different things.
+_SUBJECT_TEXT = {
+    "rent": "rent rents rental rentals",
+    "price": "price prices",
+    "fare": "fare fares",
+    "pay": "wage wages salary salaries pay earnings",
+    "turnout": "turnout participation ballot ballots",
+    "unemployment": "unemployment jobless",
+    "inflation": "inflation",
+    "loss": "cost costs cost lost loss losses damage damages",
+    "revenue": "revenue revenues turnover sales",
+    "profit": "profit profits",
+    "output": "output gdp",
+    "investment": "invest invests investing invested investment investments",
+    "budget": "budget budgets spending",
+    "tax": "tax taxes",
+    "debt": "debt debts",
+}
+SUBJECTS = {w: name for name, words in _SUBJECT_TEXT.items() for w in words.split()}
+
+
+def subjects_of(text: str) -> frozenset[str]:
+    """The subjects (``SUBJECTS``) a figure's own words name."""
+    return frozenset(SUBJECTS[w] for w in content_words(text) if w in SUBJECTS)
+
+
 def singular(word: str) -> str:
     word = word.lower().strip(" .")
     if word in UNIT_CLASS:

@@ -39,6 +39,7 @@ from checker.measures import (
     dimension_of,
     predicate_family,
     singular,
+    subjects_of,
     unit_class,
 )
 from checker.model import Claim, Group, Membership
@@ -148,6 +149,8 @@ class Features:
     aside: bool = False  # its regions are named in no other sentence (with figures) of its article
     asides: frozenset[str] = frozenset()  # words of places its article names only in passing
     past: bool = False  # dated to a calendar year before the latest year any figure is dated to
+    subjects: frozenset[str] = frozenset()  # what a money or percent figure is of ("rent", "loss")
+    money: bool = False  # a currency amount: its unit says nothing about what is paid for
 
 
 def _features(view: View) -> Features:
@@ -194,6 +197,8 @@ def _features(view: View) -> Features:
             ONE_PERIOD.get(m.lower(), m.lower()) for m in c.scope if m.lower().startswith(("per-", "past:1"))
         ) & RATES,
         speaker=frozenset(w for w in content_words(c.attribution) if w not in ("its", "their")),
+        subjects=subjects_of(view.own),
+        money=c.dimension == "currency",
     )
 
 
@@ -474,23 +479,32 @@ def _pair(
 def _cross_rival(
     a: View, b: View, fa: Features, fb: Features, context: float | None, other_window: bool
 ) -> bool:
-    """Two articles of one story give a money or percent figure for the same kind of thing (one
-    predicate family: "cost the economy" and "put the losses at"), from different speakers, and one of
-    the two sentences answers another figure ("stands by", "no more than", "the real rise"): rival
-    answers to one question, as for rival sources in one article."""
+    """Two articles of one story give a money or percent figure for the same thing (one predicate
+    family, "cost the economy" and "put the losses at"; or one change of one subject, "rents rose" and
+    "rents have risen"), from different speakers, and one of the two sentences answers another figure
+    ("stands by", "no more than", "rejects"): rival answers to one question, as in one article."""
     ca, cb = a.claim, b.claim
-    if ca.article == cb.article or dimension_of(ca) not in CROSS_RIVAL_DIMENSIONS:
+    if ca.article == cb.article or dimension_of(ca) not in CROSS_RIVAL_DIMENSIONS or other_window:
         return False
-    # (Two articles naming nothing in common are vetoed before this; too few names cannot tell.)
-    if fa.family is None or fa.family != fb.family or other_window:
+    if _time_frame(fa) != _time_frame(fb):
+        return False  # "in March alone" against a year's rise: across articles, nothing else says so
+    if fa.subjects and fb.subjects and fa.subjects != fb.subjects:
+        return False  # rents against house prices, losses against lost wages
+    same_change = ca.trend is not None and ca.trend == cb.trend and bool(fa.subjects)
+    if not (fa.family is not None and fa.family == fb.family or same_change):
         return False
-    if fa.regions != fb.regions or (context is not None and context < 50):
+    if _place_apart(a, b, fa, fb) or (context is not None and context < 50):
         return False
     if fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker):
         return False
     if fa.speaker == fb.speaker:
         return False  # neither says who gives it: nothing sets two speakers against each other
     return bool(RIVAL_CUE_RE.search(ca.sentence) or RIVAL_CUE_RE.search(cb.sentence))
+
+
+def _time_frame(f: Features) -> frozenset[str]:
+    """The rates and time windows a figure states ("over the past year" is the rate per year)."""
+    return f.rates | {w for w in f.windows if w not in ONE_PERIOD}
 
 
 def _set_against(a: Claim, b: Claim) -> bool:
@@ -547,6 +561,8 @@ def _same_counted(a: Claim, b: Claim) -> bool:
 
 def _same_specific_unit(fa: Features, fb: Features) -> bool:
     """Both count the same particular thing ("households", "cases"), not just people or percent."""
+    if fa.money or fb.money:
+        return False  # euros and euros: revenue, fines and costs are all counted in them
     ua, ub = unit_class(fa.counted), unit_class(fb.counted)
     return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
 

@@ -269,3 +269,26 @@ def test_a_hedge_that_answers_sets_two_speakers_figures_against_each_other() -> 
                       dimension="percent", entity="voters took part", predicate="take",
                       attribution="Observers", sentence_start=100 + len(first) + 1)
     assert not together(claims, "c", "o")
+
+
+def test_rival_rises_across_articles_need_one_subject_and_one_time_frame() -> None:
+    office = "Average rents in Varrow rose 8.1% over the past year, the statistics office said."
+    union = "The tenants' union rejects that and says rents have risen closer to 14% in a year."
+    prices = "House prices in Varrow rose 3% over the past year, the land registry said."
+    month = "Rents rose 0.7% in March alone, the office added."
+
+    def rise(cid: str, article: str, text: str, figure: str, value: float, who: str,
+             scope: tuple[str, ...]) -> Claim:
+        c = claim(cid, article, text, figure, value=value, unit="percent", dimension="percent",
+                  entity="rents", predicate="rise", attribution=who, trend="up")
+        return dataclasses.replace(c, scope=scope)
+
+    o = rise("o", "a.txt", office, "8.1%", 8.1, "the statistics office", ("past:1y",))
+    u = rise("u", "b.txt", union, "closer to 14%", 14, "The tenants' union", ("per-year",))
+    u = dataclasses.replace(u, entity="what tenants pay")  # each source words it its own way
+    assert together([o, u], "o", "u")
+    p = dataclasses.replace(rise("p", "c.txt", prices, "3%", 3, "the land registry", ("past:1y",)),
+                            entity="prices")
+    assert not together([p, u], "p", "u")  # house prices are not rents
+    m = rise("m", "c.txt", month, "0.7%", 0.7, "the office", ("period:--03",))
+    assert not together([m, u], "m", "u")  # one month against a year
