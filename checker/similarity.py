@@ -431,6 +431,9 @@ def _pair(
             or bool(fa.stem and fa.stem == fb.stem)
             or bool(fa.story & fb.story)  # one story: its articles name the same people and places
             or _same_specific_unit(fa, fb)
+            # One source quoted with one number in two articles: "as many as 6.5 million", says the
+            # regulator, twice (one speaker's words within the other's).
+            or bool(fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker))
         )
         score += BONUS["same figure"] if backed else BONUS["same figure alone"]
         evidence.append("same figure" if backed else "same figure alone")

@@ -292,3 +292,18 @@ def test_rival_rises_across_articles_need_one_subject_and_one_time_frame() -> No
     assert not together([p, u], "p", "u")  # house prices are not rents
     m = rise("m", "c.txt", month, "0.7%", 0.7, "the office", ("period:--03",))
     assert not together([m, u], "m", "u")  # one month against a year
+
+
+def test_one_source_quoted_with_one_number_in_two_articles_is_one_figure() -> None:
+    first = "The regulator said data on as many as 6.5 million people may have been exposed."
+    second = "The regulator believes the hack hit as many as 6.5 million people."
+    claims = [
+        claim("a", "a.txt", first, "as many as 6.5 million", value=6.5e6, unit="people",
+              attribution="The regulator"),
+        claim("b", "b.txt", second, "as many as 6.5 million", value=6.5e6, unit="people",
+              attribution="The regulator"),
+    ]
+    assert together(claims, "a", "b")
+    # Two speakers giving one round number is chance unless something else says it is one figure.
+    other = [claims[0], dataclasses.replace(claims[1], attribution="The union")]
+    assert not together(other, "a", "b")
