@@ -307,7 +307,8 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
         scopes = scope_differences(a, b) if value_ratio > 1 else ()
         if scopes:
             return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None, scopes, value_ratio)
-        if value_ratio > 1 and HIGH_ESTIMATE.match(b.text) and _rival_estimates(a, b):
+        estimate = HIGH_ESTIMATE.match(b.text) or b.hedge in POINT_HEDGES
+        if value_ratio > 1 and estimate and _rival_estimates(a, b):
             # "as many as 9,000 barrels", says the regulator, against the operator's "about 1,200": the
             # bound is the regulator's own estimate, set against the other's.
             severity = severity_for(value_ratio, policy.thresholds)
@@ -315,6 +316,9 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
     return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None)
 
 
+# Two speakers' point figures ("58%" against "barely 44%"): each hedge's width absorbs the rounding of
+# one report, it does not reconcile two sources whose values lie apart after tolerance.
+POINT_HEDGES = frozenset(("exact", "approximate"))
 # An upper bound that is its speaker's high estimate ("as many as 9,000"), not a ceiling ("no more than").
 HIGH_ESTIMATE = re.compile(r"(?:up\s+to|as\s+(?:many|much|high)\s+as)\b", re.IGNORECASE)
 

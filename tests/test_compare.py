@@ -534,3 +534,19 @@ def test_a_speakers_high_estimate_against_anothers_figure_is_a_conflict() -> Non
     assert run([dataclasses.replace(high, text="no more than 9,000"), low]) == ()
     # A time frame on one side only ("over five years") leaves it open.
     assert run([dataclasses.replace(high, scope=("past:5y",)), low]) == ()
+
+
+def test_two_speakers_point_figures_apart_after_tolerance_conflict_even_when_hedges_overlap() -> None:
+    # The commission's "58%" against the observers' "barely 44%" ([39.6, 48.4]): the widened intervals
+    # touch, but the two sources' values lie apart after tolerance.
+    official = claim("o", "a.txt", "58%", 58, 58, 58, hedge="exact", attribution="the commission")
+    observers = claim("b", "a.txt", "barely 44%", 39.6, 48.4, 44, attribution="observers")
+    (finding,) = run([official, observers])
+    assert finding.kind == "conflict" and finding.details["apart_by"] == "values"
+    assert finding.ratio == pytest.approx((58 / 1.1) / (44 * 1.1))
+    # One voice, or no second speaker: the hedges' overlap stands.
+    assert run([official, dataclasses.replace(observers, attribution="the commission")]) == ()
+    assert run([official, dataclasses.replace(observers, attribution=None)]) == ()
+    # Values within tolerance never conflict.
+    near = dataclasses.replace(observers, text="about 55%", low=49.5, high=60.5, value=55)
+    assert run([official, near]) == ()
