@@ -151,6 +151,7 @@ class Features:
     past: bool = False  # dated to a calendar year before the latest year any figure is dated to
     subjects: frozenset[str] = frozenset()  # what a money or percent figure is of ("rent", "loss")
     money: bool = False  # a currency amount: its unit says nothing about what is paid for
+    names: frozenset[str] = frozenset()  # names its article gives, however few (``story`` needs two)
 
 
 def _features(view: View) -> Features:
@@ -256,7 +257,7 @@ def _place_apart(a: View, b: View, fa: Features, fb: Features) -> bool:
         if x.claim.article == y.claim.article:
             return fx.aside
         words = _place_words(fx.regions)
-        return not words & fy.story or words <= fy.asides
+        return not words & fy.names or words <= fy.asides
     return False
 
 
@@ -265,8 +266,7 @@ def _place_words(regions: frozenset[str]) -> set[str]:
 
 
 def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
-    """Per article, the capitalised words of its figures' sentences (not sentence-initial); empty when
-    fewer than STORY_MIN_NAMES, too few to tell two stories apart."""
+    """Per article, the capitalised words of its figures' sentences (not sentence-initial)."""
     names: dict[str, set[str]] = {}
     seen: set[tuple[str, int]] = set()
     for v in views:
@@ -279,7 +279,7 @@ def _story_names(views: list[View]) -> dict[str, frozenset[str]]:
             word = m.group(0).lower()
             if word not in STOPWORDS and word not in NOT_NAMES:
                 found.add(word)
-    return {a: frozenset(w) if len(w) >= STORY_MIN_NAMES else frozenset() for a, w in names.items()}
+    return {a: frozenset(w) for a, w in names.items()}
 
 
 def _stem(text: str) -> str:
@@ -603,7 +603,15 @@ def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) 
 def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[int], dict[int, Membership]]]:
     """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
     stories = _story_names(views)
-    feats = [dataclasses.replace(_features(v), story=stories[v.claim.article]) for v in views]
+    # Fewer than STORY_MIN_NAMES names are too few to tell two stories apart (``story`` is then empty),
+    # but enough to say an article names a place (``names``).
+    feats = [
+        dataclasses.replace(
+            _features(v), story=names if len(names) >= STORY_MIN_NAMES else frozenset(), names=names
+        )
+        for v in views
+        for names in (stories[v.claim.article],)
+    ]
     feats = [dataclasses.replace(f, aside=_aside(v, f, views)) for v, f in zip(views, feats, strict=True)]
     asides: dict[str, set[str]] = {}
     for v, f in zip(views, feats, strict=True):

@@ -307,3 +307,16 @@ def test_one_source_quoted_with_one_number_in_two_articles_is_one_figure() -> No
     # Two speakers giving one round number is chance unless something else says it is one figure.
     other = [claims[0], dataclasses.replace(claims[1], attribution="The union")]
     assert not together(other, "a", "b")
+
+
+def test_an_article_naming_a_place_once_is_about_that_place() -> None:
+    # The second article names only Varrow: too few names to tell stories apart, enough to say that
+    # an unplaced figure in it is about Varrow, like the first article's placed one.
+    first = "Average rents in Varrow rose 8.1% over the past year, the statistics office said."
+    second = "The statistics office puts the annual increase in rents for Varrow at 8.1%."
+    a = claim("a", "a.txt", first, "8.1%", value=8.1, unit="percent", dimension="percent",
+              entity="average rents", predicate="rise", attribution="the statistics office", trend="up")
+    b = claim("b", "b.txt", second, "8.1%", value=8.1, unit="percent", dimension="percent",
+              entity="annual increase", predicate="put", attribution="The statistics office", trend="up")
+    a = dataclasses.replace(a, scope=("region:varrow",))
+    assert together([a, b], "a", "b")
