@@ -75,6 +75,7 @@ BONUS = {
     "same time frame": 20.0,
     "other time frame": -20.0,
     "other place": -20.0,
+    "other subject": -20.0,
 }
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see _pair)
 # Scope markers that name a time window (checker/context_scope.py): two claims naming the same one
@@ -460,6 +461,10 @@ def _pair(
     if place_apart:
         score += BONUS["other place"]
         evidence.append("other place")
+    if _other_subject(a.claim, fa, fb):
+        # "lost €4 million in wages" against "cost €140 million in lost trade": what the money is of.
+        score += BONUS["other subject"]
+        evidence.append("other subject")
     if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
         # Each round of sanctions names its own targets: "two officials" and "seven officials" count
         # different sets, so only the same number twice is one figure (the rule kind "tally").
@@ -503,6 +508,13 @@ def _cross_rival(
     if fa.speaker == fb.speaker:
         return False  # neither says who gives it: nothing sets two speakers against each other
     return bool(RIVAL_CUE_RE.search(ca.sentence) or RIVAL_CUE_RE.search(cb.sentence))
+
+
+def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:
+    """Two money or percent figures whose own words name different subjects (``SUBJECTS``)."""
+    return dimension_of(c) in CROSS_RIVAL_DIMENSIONS and bool(fa.subjects and fb.subjects) and (
+        fa.subjects != fb.subjects
+    )
 
 
 def _time_frame(f: Features) -> frozenset[str]:

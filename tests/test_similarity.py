@@ -320,3 +320,18 @@ def test_an_article_naming_a_place_once_is_about_that_place() -> None:
               entity="annual increase", predicate="put", attribution="The statistics office", trend="up")
     a = dataclasses.replace(a, scope=("region:varrow",))
     assert together([a, b], "a", "b")
+
+
+def test_money_of_another_subject_is_held_apart() -> None:
+    cost = "The ministry said the strike cost about €140 million in lost trade."
+    wages = "The union says its members lost €4 million in wages during the strike."
+    claims = [
+        claim("c", "a.txt", cost, "about €140 million", value=140e6, unit="EUR", dimension="currency",
+              entity="lost trade", predicate="cost", attribution="The ministry", context=("strike",)),
+        claim("w", "b.txt", wages, "€4 million", value=4e6, unit="EUR", dimension="currency",
+              entity="lost trade", predicate="lose", attribution="The union", context=("strike",)),
+    ]
+    assert not together(claims, "c", "w")
+    # Without the wages the two amounts lost are alike.
+    same = [claims[0], dataclasses.replace(claims[1], sentence=wages.replace(" in wages", ""))]
+    assert together(same, "c", "w")
