@@ -266,7 +266,7 @@ _SUBJECT_TEXT = {
     "loss": "cost costs cost lost loss losses damage damages",
     "revenue": "revenue revenues turnover sales",
     "profit": "profit profits",
-    "output": "output gdp",
+    "gdp": "gdp",
     "investment": "invest invests investing invested investment investments",
     "budget": "budget budgets spending",
     "tax": "tax taxes",

@@ -113,6 +113,9 @@ RIVAL_CUE_RE = re.compile(
     r"|no\s+more\s+than|at\s+most)\b",
     re.IGNORECASE,
 )
+# Across articles, a sentence also answers when it names another source's figure ("between the
+# ministry's estimate and the shippers' figure"); within one article that may point at any figure.
+OTHERS_FIGURE_RE = re.compile(r"\b\w+['’]s?\s+(?:own\s+)?(?:estimate|figure|count|tally)s?\b", re.IGNORECASE)
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
 # Money and percent figures across articles are rivals only when one sentence says it answers another
 # figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
@@ -404,8 +407,10 @@ def _pair(
         and not any(_same_counted(a.claim, v.claim) for v in between)
         and _set_against(a.claim, b.claim)
     )
-    rival = rival or _cross_rival(a, b, fa, fb, context, other_window)
-    if entity is None and context is None and not same_figure and not nearby and not same_window:
+    cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
+    rival = rival or cross
+    linked = same_figure or nearby or same_window or cross
+    if entity is None and context is None and not linked:
         return Pair(0.0, NO_EVIDENCE)
     # "In Ostrel, turnout was 63%" against an unplaced turnout: another place, unless the article sets
     # the two against each other.
@@ -507,7 +512,7 @@ def _cross_rival(
         return False
     if fa.speaker == fb.speaker:
         return False  # neither says who gives it: nothing sets two speakers against each other
-    return bool(RIVAL_CUE_RE.search(ca.sentence) or RIVAL_CUE_RE.search(cb.sentence))
+    return any(r.search(c.sentence) for r in (RIVAL_CUE_RE, OTHERS_FIGURE_RE) for c in (ca, cb))
 
 
 def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:

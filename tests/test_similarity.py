@@ -335,3 +335,18 @@ def test_money_of_another_subject_is_held_apart() -> None:
     # Without the wages the two amounts lost are alike.
     same = [claims[0], dataclasses.replace(claims[1], sentence=wages.replace(" in wages", ""))]
     assert together(same, "c", "w")
+
+
+def test_naming_another_sources_figure_answers_it_across_articles() -> None:
+    ministry = "The ministry said the stoppage cost the economy about €140 million."
+    economists = "Economists say the strike wiped roughly €90 million off output, between the ministry's"
+    economists += " estimate and the union's."
+    claims = [
+        claim("m", "a.txt", ministry, "about €140 million", value=140e6, unit="EUR", dimension="currency",
+              entity="economy", predicate="cost", attribution="The ministry"),
+        claim("e", "b.txt", economists, "roughly €90 million", value=90e6, unit="EUR",
+              dimension="currency", entity="strike", predicate="wipe", attribution="Economists"),
+    ]
+    assert together(claims, "m", "e")
+    plain = economists.replace(", between the ministry's estimate and the union's", "")
+    assert not together([claims[0], dataclasses.replace(claims[1], sentence=plain)], "m", "e")
