@@ -503,6 +503,8 @@ def _cross_rival(
         return False  # "in March alone" against a year's rise: across articles, nothing else says so
     if fa.subjects and fb.subjects and fa.subjects != fb.subjects:
         return False  # rents against house prices, losses against lost wages
+    if dimension_of(ca) == "percent" and not (fa.subjects and fa.subjects == fb.subjects):
+        return False  # a bare percent says nothing: both must say what it is of (rents, turnout)
     same_change = ca.trend is not None and ca.trend == cb.trend and bool(fa.subjects)
     if not (fa.family is not None and fa.family == fb.family or same_change):
         return False

@@ -350,3 +350,17 @@ def test_naming_another_sources_figure_answers_it_across_articles() -> None:
     assert together(claims, "m", "e")
     plain = economists.replace(", between the ministry's estimate and the union's", "")
     assert not together([claims[0], dataclasses.replace(claims[1], sentence=plain)], "m", "e")
+
+
+def test_cross_article_percent_rivals_must_both_say_what_the_percent_is_of() -> None:
+    office = "Average rents in Varrow rose 8.1% over the past year, the statistics office said."
+    union = "The tenants' union rejects that and says the true rise is closer to 14% a year."
+    o = claim("o", "a.txt", office, "8.1%", value=8.1, unit="percent", dimension="percent",
+              entity="average rents", predicate="rise", attribution="the statistics office", trend="up")
+    u = claim("u", "b.txt", union, "closer to 14%", value=14, unit="percent", dimension="percent",
+              entity="what tenants pay", predicate="be", attribution="The tenants' union", trend="up")
+    o = dataclasses.replace(o, scope=("past:1y",))
+    u = dataclasses.replace(u, scope=("per-year",))
+    assert not together([o, u], "o", "u")  # the union's sentence never says rents
+    named = union.replace("the true rise", "the true rise in rents")
+    assert together([o, dataclasses.replace(u, sentence=named)], "o", "u")
