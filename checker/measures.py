@@ -167,8 +167,8 @@ UNIT_CLASSES = {
         lawmaker
         legislator senator minister leader fan spectator visitor tourist passenger customer supporter
         activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
-        arrest trainee pupil recruit retiree evacuee returnee internee enrollee muslim uyghur uighur
-        kazakh""",
+        arrest trainee pupil recruit retiree evacuee returnee internee enrollee subscriber user
+        account record""",
     "organisation": """
         entity institution company firm business organisation organization agency bureau corporation
         bank university ngo charity brand manufacturer supplier maker department ministry""",
