@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from checker.model import Article, Claim, Finding, Report
+
+# Property tests: no per-example deadline (a loaded 2-core CI machine must not turn slowness into a
+# failure; speed is measured by bench/, not by tests), and in CI the same examples every run, so a
+# red CI is reproducible with `CI=true python -m pytest`.
+settings.register_profile(
+    "checker",
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("checker")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
