@@ -17,7 +17,13 @@ from report_fixtures import HOSTILE, sample_report
 
 from checker.chart import chart_file_name, render_chart
 from checker.model import Group, Report
-from checker.render_formats import render_claims_json, render_claims_text, render_csv, render_json
+from checker.render_formats import (
+    CSV_COLUMNS,
+    render_claims_json,
+    render_claims_text,
+    render_csv,
+    render_json,
+)
 from checker.render_markdown import chart_paths, escape, quote_with_figure, render_markdown, write_markdown
 from checker.report import format_interval, format_number, write_atomic
 
@@ -277,6 +283,17 @@ def test_csv_one_row_per_claim_with_group_and_findings() -> None:
     assert by_id["c4"]["quantity"] == "" and by_id["c4"]["findings"] == ""
     assert by_id["c3"]["high"] == "" and by_id["c3"]["low"] == "1000000"
     assert "\n" not in by_id["c1"]["sentence"]
+
+
+def test_csv_loads_in_pandas_as_a_data_desk_would() -> None:
+    """The CSV is for data desks: pandas reads it with its defaults, numbers as numbers, open ends empty."""
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(render_csv(sample_report(hostile=True))))
+    assert list(frame.columns) == list(CSV_COLUMNS) and len(frame) == 4
+    row = frame.set_index("claim").loc["c3"]
+    assert row["low"] == 1_000_000 and pd.isna(row["high"])
+    assert frame["line"].dtype.kind == "i" and frame["value"].dtype.kind == "f"
 
 
 def test_claims_text_points_at_path_line_col() -> None:
