@@ -1,0 +1,355 @@
+"""How alike two claims are: the pair score, its evidence, and the cues that set rival sources apart.
+
+A pair is scored on what the two claims measure (entity), the event and place (context), their
+predicate, the figure itself, nearness, rival sources side by side (or across articles), time frame,
+place and subject; see docs/rules.md, "Grouping without rules". A veto comes from
+:func:`checker.similarity_scope.linkable`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checker.measures import (
+    EVENT_WORDS,
+    GENERIC_UNITS,
+    TALLY_FAMILIES,
+    View,
+    compatible_units,
+    counted_noun,
+    dimension_of,
+    singular,
+    unit_class,
+)
+from checker.model import Claim
+from checker.similarity_features import Features
+from checker.similarity_scope import linkable, placed_apart, time_frame, window_relation
+
+NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
+# Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
+BONUS = {
+    "predicate": 10.0,
+    "predicate differs": -5.0,
+    "same figure": 35.0,
+    "same figure alone": 10.0,
+    "nearby": 20.0,
+    "rival sources": 30.0,
+    "same time frame": 20.0,
+    "other time frame": -20.0,
+    "other place": -20.0,
+    "other subject": -20.0,
+}
+WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see score_pair)
+# Words between two figures of one sentence that set them against each other as rival values.
+CONTRAST_RE = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|contrary\s+to|rather\s+than|instead\s+of"
+    r"|(?:twice|double|triple|half|times)\s+(?:the|that|as\s+many\s+as))\b",
+    re.IGNORECASE,
+)
+# ... unless the comparison is with another time: "profit of $2bn, against $1.5bn a year earlier" is a
+# before and an after, not two rival values.
+EARLIER_RE = re.compile(
+    r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|weeks?|quarters?|decades?|days?)\s+"
+    r"(?:earlier|ago|before|previously)|last|previous|prior|earlier|before|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Words that set one source's figure against another's (docs/rules.md, "rival sources").
+RIVAL_CUE_RE = re.compile(
+    r";|\b(?:but|however|whereas|while|disput\w*|reject\w*|dismiss\w*|contest\w*|challeng\w*|insist\w*"
+    r"|den(?:y|ies|ied)|counter\w*|rebut\w*|real|true|actual|closer\s+to|nearer|stands?\s+by|puts?\s+(?:it|the)"
+    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus|below|above|claim\w*|barely|scarcely|inflated"
+    r"|no\s+more\s+than|at\s+most)\b",
+    re.IGNORECASE,
+)
+# Across articles, a sentence also answers when it names another source's figure ("between the
+# ministry's estimate and the shippers' figure"); within one article that may point at any figure.
+OTHERS_FIGURE_RE = re.compile(r"\b\w+['’]s?\s+(?:own\s+)?(?:estimate|figure|count|tally)s?\b", re.IGNORECASE)
+# Money and percent figures across articles are rivals only when one sentence says it answers another
+# figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
+CROSS_RIVAL_DIMENSIONS = frozenset(("currency", "percent"))
+RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
+CONTEXT_FLOOR = 30.0  # the least a context score counts for (see score_pair)
+GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
+CONTEXT_SUPPORT = 6.0  # total context weight at which a context score counts in full
+
+
+@dataclass(frozen=True)
+class Pair:
+    """How alike two claims are, and the evidence behind the score."""
+
+    score: float
+    evidence: tuple[str, ...]  # "entity 88", "context 70", "predicate match", "same figure", "nearby"
+
+    def explain(self) -> str:
+        return f"{', '.join(self.evidence)}; score {self.score:g}"
+
+
+VETO = None  # a pair that may never share a group
+NO_EVIDENCE = ("nothing in common but the unit",)
+SAME_SENTENCE = ("one sentence, one source",)
+
+
+def score_pair(
+    a: View, b: View, fa: Features, fb: Features, idf: dict[str, float], between: tuple[View, ...] = ()
+) -> Pair | None:
+    """The pair's score (see docs/rules.md, "Grouping without rules"), or VETO."""
+    if not linkable(a, b, fa, fb):
+        return VETO
+    same_source = (a.claim.attribution or "") == (b.claim.attribution or "")
+    one_sentence = a.claim.article == b.claim.article and fa.span == fb.span
+    contrasted = one_sentence and _contrasted(a.claim, b.claim)
+    if one_sentence and same_source and not contrasted:
+        # One sentence gives one quantity once, unless it sets two sources or two figures against
+        # each other ("nearly 500, against the 340 in the fire service's tally").
+        return Pair(0.0, SAME_SENTENCE)
+    evidence = []
+    entity = context = None
+    if fa.entity and fb.entity:
+        # token_set_ratio alone scores "jobs" against "jobs lost at the plant" 100; the sorted-token
+        # ratio keeps a one-word entity from matching every phrase that contains its word.
+        entity = (
+            fuzz.token_set_ratio(fa.entity, fb.entity) + fuzz.token_sort_ratio(fa.entity, fb.entity)
+        ) / 2
+        evidence.append(f"entity {entity:.0f}")
+    if fa.context and fb.context:
+        context = _weighted_dice(fa.context, fb.context, idf)
+        evidence.append(f"context {context:.0f}")
+    same_figure = _same_figure(a.claim, b.claim, fa, fb)
+    nearby = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS
+    relations = {window_relation(x, y) for x in fa.windows for y in fb.windows}
+    # A shared window supports what the entities say; it cannot make up for entities that disagree.
+    same_window = "same" in relations and (entity is None or entity >= 50)
+    # One figure of an article given for a stated window and another with no time at all: the article
+    # marks the first as another time ("1,850 rescued since 2022" against "104 rescued").
+    one_sided = a.claim.article == b.claim.article and (
+        fa.windows and fb.timeless or fb.windows and fa.timeless
+    )
+    # Across articles only a past calendar year says as much: "turnout in 2021 was 62%" is dated, an
+    # undated turnout is the story's own (and so is one dated to the latest year: "the 2025 election").
+    one_sided = one_sided or (fa.past and fb.timeless or fb.past and fa.timeless)
+    other_window = relations == {"other"} or bool(one_sided)
+    # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
+    # turnout in Ostrel was 63%"): the article has moved on to another place, so nearness says nothing.
+    moved = bool(fa.regions) != bool(fb.regions)
+    # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
+    # side by side giving the same counted thing are two answers to one question, each in its own words.
+    rival = (
+        a.claim.article == b.claim.article
+        and _gap(fa.span, fb.span) <= RIVAL_CHARS
+        and bool(fa.speaker and fb.speaker)
+        and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
+        and _same_counted(a.claim, b.claim)
+        and not other_window
+        # A reply answers the nearest figure of its kind: none of the same kind stands between them.
+        and not any(_same_counted(a.claim, v.claim) for v in between)
+        and _set_against(a.claim, b.claim)
+    )
+    cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
+    rival = rival or cross
+    linked = same_figure or nearby or same_window or cross
+    if entity is None and context is None and not linked:
+        return Pair(0.0, NO_EVIDENCE)
+    # "In Ostrel, turnout was 63%" against an unplaced turnout: another place, unless the article sets
+    # the two against each other.
+    place_apart = not rival and placed_apart(a, b, fa, fb)
+    if rival and entity is not None and entity < 50:
+        entity = 50.0  # wording differs between sources; it does not say the thing differs
+        evidence.append("entity taken as neutral")
+    # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
+    # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
+    context_part = 50.0 if context is None else max(context, CONTEXT_FLOOR)
+    score = (50.0 if entity is None else entity) * 0.5 + context_part * 0.5
+    if fa.family and fb.family or (fa.stem and fa.stem == fb.stem):
+        score += BONUS["predicate"]
+        evidence.append("predicate match")
+    elif fa.stem and fb.stem and not rival:
+        score += BONUS["predicate differs"]
+        evidence.append("predicate differs")
+    if same_figure:
+        # The same number counts only as far as something else says it is the same thing: 21,000
+        # marchers and 21,000 employees are chance.
+        backed = (
+            bool(fa.family and fb.family)
+            or max(entity or 0, context or 0) >= 50
+            or bool(fa.stem and fa.stem == fb.stem)
+            or bool(fa.story & fb.story)  # one story: its articles name the same people and places
+            or _same_specific_unit(fa, fb)
+            # One source quoted with one number in two articles: "as many as 6.5 million", says the
+            # regulator, twice (one speaker's words within the other's).
+            or bool(fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker))
+        )
+        score += BONUS["same figure"] if backed else BONUS["same figure alone"]
+        evidence.append("same figure" if backed else "same figure alone")
+    # "Police said 21,000 marched. Organisers said the true number was 110,000": a figure whose entity
+    # is only "the number" or "the figure" refers back to the quantity just mentioned.
+    refers_back = fa.anaphoric or fb.anaphoric
+    if rival:
+        score += BONUS["rival sources"]
+        evidence.append("rival sources side by side")
+    elif contrasted:
+        score += BONUS["nearby"]
+        evidence.append("set against each other in one sentence")
+    elif nearby and not moved and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
+        score += BONUS["nearby"]
+        evidence.append("nearby in one article")
+    if same_window:
+        # "since March" twice: the time frame is part of what is measured.
+        score += BONUS["same time frame"]
+        evidence.append("same time frame")
+    elif other_window:
+        # "70 last week" against "3,100 since January": a weekly count is not the running total.
+        score += BONUS["other time frame"]
+        evidence.append("other time frame")
+    if place_apart:
+        score += BONUS["other place"]
+        evidence.append("other place")
+    if _other_subject(a.claim, fa, fb):
+        # "lost €4 million in wages" against "cost €140 million in lost trade": what the money is of.
+        score += BONUS["other subject"]
+        evidence.append("other subject")
+    if fa.family in TALLY_FAMILIES and fa.family == fb.family and not same_figure:
+        # Each round of sanctions names its own targets: "two officials" and "seven officials" count
+        # different sets, so only the same number twice is one figure (the rule kind "tally").
+        score = min(score, WHAT_CAP)
+        evidence.append("different rounds")
+    if (
+        entity is None
+        and not same_figure
+        and not (fa.family and fb.family)
+        and not (nearby and refers_back)
+        and not _same_specific_unit(fa, fb)
+        and not rival
+    ):
+        # Agreeing on the story (context) or the time frame says nothing about what is measured; the
+        # same particular counted thing ("cases", "households") does.
+        score = min(score, WHAT_CAP)
+    return Pair(round(min(score, 100.0), 1), tuple(evidence))
+
+
+def _cross_rival(
+    a: View, b: View, fa: Features, fb: Features, context: float | None, other_window: bool
+) -> bool:
+    """Two articles of one story give a money or percent figure for the same thing (one predicate
+    family, "cost the economy" and "put the losses at"; or one change of one subject, "rents rose" and
+    "rents have risen"), from different speakers, and one of the two sentences answers another figure
+    ("stands by", "no more than", "rejects"): rival answers to one question, as in one article."""
+    ca, cb = a.claim, b.claim
+    if ca.article == cb.article or dimension_of(ca) not in CROSS_RIVAL_DIMENSIONS or other_window:
+        return False
+    if time_frame(fa) != time_frame(fb):
+        return False  # "in March alone" against a year's rise: across articles, nothing else says so
+    if fa.subjects and fb.subjects and fa.subjects != fb.subjects:
+        return False  # rents against house prices, losses against lost wages
+    if dimension_of(ca) == "percent" and not (fa.subjects and fa.subjects == fb.subjects):
+        return False  # a bare percent says nothing: both must say what it is of (rents, turnout)
+    same_change = ca.trend is not None and ca.trend == cb.trend and bool(fa.subjects)
+    if not (fa.family is not None and fa.family == fb.family or same_change):
+        return False
+    if placed_apart(a, b, fa, fb) or (context is not None and context < 50):
+        return False
+    if fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker):
+        return False
+    if fa.speaker == fb.speaker:
+        return False  # neither says who gives it: nothing sets two speakers against each other
+    return any(r.search(c.sentence) for r in (RIVAL_CUE_RE, OTHERS_FIGURE_RE) for c in (ca, cb))
+
+
+def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:
+    """Two money or percent figures whose own words name different subjects (``SUBJECTS``)."""
+    return dimension_of(c) in CROSS_RIVAL_DIMENSIONS and bool(fa.subjects and fb.subjects) and (
+        fa.subjects != fb.subjects
+    )
+
+
+def _set_against(a: Claim, b: Claim) -> bool:
+    """Words of contrast between two figures of one article: "..., but survivors said", "; the union
+    says", "the real figure was", "Fair Fare disputes the figure". Only the figures' own sentences can
+    be read here; when a sentence with no figure stands between them ("The union rejected the
+    estimate."), its words are unseen and the two speakers alone set the figures against each other."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    if first.sentence_start == second.sentence_start:
+        text = first.sentence[first.end - first.sentence_start : second.end - first.sentence_start]
+    else:
+        end = first.sentence_start + len(first.sentence)
+        if second.sentence_start - end > NEARBY_CHARS:
+            return True
+        text = first.sentence[first.end - first.sentence_start :] + " " + second.sentence[
+            : second.end - second.sentence_start
+        ]  # up to the end of the second figure: its own hedge may answer ("closer to 13%")
+    return bool(RIVAL_CUE_RE.search(text))
+
+
+def _contrasted(a: Claim, b: Claim) -> bool:
+    """The words between two figures of one sentence set them against each other: "nearly 500,
+    against the 340 ...", "more than twice the 12,000 ...", "compared with", "versus"."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+    after = first.sentence[first.end - first.sentence_start :]
+    return bool(CONTRAST_RE.search(between)) and not EARLIER_RE.search(after)
+
+
+def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """The same number twice, and something says what it counts (a bare "two" and "two" is chance)."""
+    # The number as written: "more than 120,000" and "some 120,000" give the same figure.
+    na = a.value if a.value is not None else (a.low, a.high)
+    nb = b.value if b.value is not None else (b.low, b.high)
+    if na != nb or na == (None, None):
+        return False
+    # One side saying what it counts is enough here: score_pair then asks what backs the match.
+    known = unit_class(a.unit) not in GENERIC_UNITS or unit_class(b.unit) not in GENERIC_UNITS
+    number = a.value if a.value is not None else (a.low if a.low is not None else a.high)
+    distinctive = len(f"{number or 0:.0f}".strip("-0")) >= 3  # 1,130 or 3,299; not 40,000
+    return bool(known or distinctive or fa.family or fb.family)
+
+
+def _same_counted(a: Claim, b: Claim) -> bool:
+    """The same counted noun as written ("people" and "people"), or the same unit of a measure or a
+    currency ("litres", "EUR"), or both percent: what the figures measure, up to the wording."""
+    if dimension_of(a) != dimension_of(b):
+        return False
+    if dimension_of(a) != "count":
+        return bool(a.unit and b.unit) and compatible_units(a.unit, b.unit, dimension_of(a))
+    ua, ub = singular(counted_noun(a)), singular(counted_noun(b))
+    return bool(ua) and ua == ub and unit_class(ua) not in GENERIC_UNITS
+
+
+def _same_specific_unit(fa: Features, fb: Features) -> bool:
+    """Both count the same particular thing ("households", "cases"), not just people or percent."""
+    if fa.money or fb.money:
+        return False  # euros and euros: revenue, fines and costs are all counted in them
+    ua, ub = unit_class(fa.counted), unit_class(fb.counted)
+    return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
+
+
+def figures_between(views: list[View], i: int, j: int) -> tuple[View, ...]:
+    """The figures of one article that stand between two others, when those are within RIVAL_CHARS."""
+    a, b = views[i].claim, views[j].claim
+    if a.article != b.article or abs(a.start - b.start) > RIVAL_CHARS * 2:
+        return ()
+    lo, hi = sorted((a.start, b.start))
+    kind = dimension_of(a)
+    return tuple(
+        v for v in views
+        if v.claim.article == a.article and lo < v.claim.start < hi and dimension_of(v.claim) == kind
+    )
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Dice overlap weighted by rarity, shrunk toward the neutral 50 when there is little to go on
+    (one shared generic word such as "protest" says less than "cyclone talia" and "alvera")."""
+    weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if w in EVENT_WORDS else 1.0) for w in a | b}
+    # fsum: exact, so the result does not depend on set iteration order (hash seed).
+    inter = math.fsum(weight[w] for w in a & b)
+    total = math.fsum(weight[w] for w in a) + math.fsum(weight[w] for w in b)
+    if not total:
+        return 50.0
+    dice = 200.0 * inter / total
+    return 50.0 + (dice - 50.0) * min(1.0, total / CONTEXT_SUPPORT)

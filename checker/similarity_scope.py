@@ -1,0 +1,115 @@
+"""Place, time and rate between two claims: the vetoes and the penalties of similarity.
+
+Hard vetoes (:func:`linkable`): two stories, other dimensions or units, other predicate families,
+two named events, two regions, two calendar periods, rates over different periods. Softer signs
+that two figures are about another place or time (:func:`placed_apart`, :func:`window_relation`,
+:func:`time_frame`) lower a pair's score in :mod:`checker.similarity_pair`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.measures import View, compatible_units, dimension_of
+from checker.similarity_features import ONE_PERIOD, Features
+
+
+def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """Hard constraints: what makes two claims different quantities whatever their wording."""
+    ca, cb = a.claim, b.claim
+    if fa.story and fb.story and not fa.story & fb.story:
+        return False  # the two articles name nothing in common: two different stories
+    if dimension_of(ca) != dimension_of(cb) or (ca.trend is None) != (cb.trend is None):
+        return False
+    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)):
+        return False
+    if fa.family and fb.family and fa.family != fb.family:
+        return False  # deaths against injuries, turnout against arrests
+    if fa.events and fb.events and not fa.events & fb.events:
+        return False  # two different named storms, marches, ...
+    if fa.regions and fb.regions and not any(_same_place(x, y) for x in fa.regions for y in fb.regions):
+        return False  # turnout in one region against turnout in another
+    if fa.periods and fb.periods and not fa.periods & fb.periods and not _may_overlap(fa.periods, fb.periods):
+        return False  # the 2021 election against the 2025 one
+    # A monthly rise against an annual rise: rates over different periods.
+    return not (fa.rates and fb.rates and not fa.rates & fb.rates)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One region name's words within the other's ("north varn", "kestria's north varn")."""
+    wa, wb = (set(re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", x))) for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _may_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of calendar periods that may cover one time: a span holding the other's year, or a
+    period relative to the article's date ("period:last-year") that cannot be placed."""
+    def years(p: str) -> tuple[int, int] | None:
+        m = re.fullmatch(r"period:(\d{4})(?:\.\.(\d{4})|-.*)?", p)
+        return (int(m.group(1)), int(m.group(2) or m.group(1))) if m else None
+
+    for x in a:
+        for y in b:
+            yx, yy = years(x), years(y)
+            if yx is None or yy is None or (yx[0] <= yy[1] and yy[0] <= yx[1]):
+                return True
+    return False
+
+
+def window_relation(a: str, b: str) -> str:
+    """"same" window (equal, or one date without its year: "since:--03", "since:2024-03"); "other" (two
+    kinds, "since:" against "period:", or two dates); "unknown" when one period is relative to the
+    article's date ("period:last-year" against "period:2024")."""
+    if a == b:
+        return "same"
+    pa, _, va = a.partition(":")
+    pb, _, vb = b.partition(":")
+    if pa != pb:
+        return "other"
+    if va[:1].isalpha() != vb[:1].isalpha():
+        return "unknown"
+    if va.startswith("--") != vb.startswith("--"):
+        partial, full = (va, vb) if va.startswith("--") else (vb, va)
+        return "same" if full[4:] == partial[1:] else "other"
+    return "other"
+
+
+def time_frame(f: Features) -> frozenset[str]:
+    """The rates and time windows a figure states ("over the past year" is the rate per year)."""
+    return f.rates | {w for w in f.windows if w not in ONE_PERIOD}
+
+
+def named_in_passing(view: View, f: Features, views: list[View]) -> bool:
+    """Whether the claim's regions are named in no other sentence with figures of its article, and not
+    in its lead (the first sentence with figures names the article's own place: "New cholera cases in
+    Lusendo fell to 480")."""
+    if not f.regions:
+        return False
+    mine = [v.claim for v in views if v.claim.article == view.claim.article]
+    lead = min(mine, key=lambda c: c.sentence_start)
+    if lead.sentence_start == view.claim.sentence_start:
+        return False
+    others = {c.sentence.lower() for c in mine}
+    others.discard(view.claim.sentence.lower())
+    # Any word of the name will do: "North Varn" elsewhere names "Kestria's North Varn".
+    words = {w for w in place_words(f.regions) if len(w) > 2}
+    return not any(re.search(rf"\b{re.escape(w)}\b", s) for w in words for s in others)
+
+
+def placed_apart(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """One claim names a place and the other none, and nothing says the other is about that place: in
+    one article, a place named only in its own sentence (not the lead); across articles, a place the
+    other article does not name, or names only in passing."""
+    for x, y, fx in ((a, b, fa), (b, a, fb)):
+        fy = fb if fx is fa else fa
+        if not fx.regions or fy.regions:
+            continue
+        if x.claim.article == y.claim.article:
+            return fx.aside
+        words = place_words(fx.regions)
+        return not words & fy.names or words <= fy.asides
+    return False
+
+
+def place_words(regions: frozenset[str]) -> set[str]:
+    return {w for r in regions for w in re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", r))}
