@@ -129,7 +129,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
         value = (float(whole) if whole.isdigit() else float(ONES[whole])) + 0.5
         fig = Figure(m.start(), m.end(), value, num_start=m.start(), num_end=m.end(), raw=m.group(),
                      spelled=not whole.isdigit(), sem=["spelled", "fraction"])
-        _suffixes(text, fig, hi)
+        read_suffixes(text, fig, hi)
         add(fig)
     for m in _FRACTION_RE.finditer(text, lo, hi):
         add(_fraction(m))
@@ -151,7 +151,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
             fig = Figure(s, e, value, num_start=s, num_end=e, raw=text[s:e], spelled=True, sem=["spelled"])
             fig.has_mult = any(words[i][0].lower() in (*SCALES, "hundred") for i in group)
             if all(e <= a or s >= b for a, b in taken):
-                _suffixes(text, fig, hi)
+                read_suffixes(text, fig, hi)
                 add(fig)
     found.sort(key=lambda f: f.start)
     return join_ranges(text, join_ranges(text, found, tight=True), tight=False)
@@ -282,13 +282,8 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         fig.value = -fig.value
         fig.sem.append("negative")
     fig.low = fig.high = fig.value
-    _suffixes(text, fig, hi)
-    return fig
-
-
-def _suffixes(text: str, fig: Figure, hi: int) -> None:
-    """Multiplier, currency words/symbols and percent after a numeral."""
     read_suffixes(text, fig, hi)
+    return fig
 
 
 def read_suffixes(text: str, fig: Figure, hi: int) -> None:

@@ -44,7 +44,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "norwegian crowns": "NOK", "norwegian kroner": "NOK", "crowns": "DKK", "swiss francs": "CHF",
     "francs": "CHF", "won": "KRW", "ringgit": "MYR", "pesos": "MXN", "roubles": "RUB", "rubles": "RUB",
     "rand": "ZAR", "reais": "BRL", "lira": "TRY", "dirhams": "AED", "riyals": "SAR", "baht": "THB",
-    "finnish markka": "FIM", "markka": "FIM", "kuna": "HRK", "kn": "HRK", "zloty": "PLN",
+    "finnish markka": "FIM", "markka": "FIM", "kuna": "HRK", "zloty": "PLN",
     "naira": "NGN", "cents": "cent", "cent": "cent", "pence": "penny", "sen": "sen",
 }
 # ISO code -> name; "<nationality> <currency>" as written ("Indian rupees", "Mexican pesos", "South
@@ -77,8 +77,7 @@ for _code, _name in NATIONAL_CURRENCIES.items():
 CURRENCY_WORDS.update({"kronor": "SEK", "krona": "SEK",
                        "rubles": "RUB", "ruble": "RUB", "russian rubles": "RUB", "rupiah": "IDR",
                        "zlotys": "PLN", "forints": "HUF", "hryvnias": "UAH", "cedis": "GHS", "dinars": "IQD",
-                       "bitcoins": "BTC", "bitcoin": "BTC", "pesos": "MXN", "peso": "MXN"})
-CURRENCY_CODES = frozenset(v for v in CURRENCY_PREFIXES.values())
+                       "bitcoins": "BTC", "bitcoin": "BTC", "peso": "MXN"})
 
 PERCENT_WORDS: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percent": "percent", "pc": "percent", "pct": "percent",
