@@ -222,8 +222,6 @@ PREDICATE_FAMILIES = {
         "demonstrat",
         "join",
         "crowd",
-        "cast a ballot",
-        "voters cast",
         "cast their ballot",
         "cast ballots",
         "cast their vote",
