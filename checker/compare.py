@@ -12,9 +12,11 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
+from checker.context_scope import ONE_PERIOD
+from checker.context_words import WEEKDAYS
 from checker.measures import dimension_of, percent_scale
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
 from checker.rules import RuleSet, Settings
@@ -33,10 +35,6 @@ TIME_MARKERS = ("current", "cumulative", "peak")
 TIME_PREFIXES = ("since:", "period:", "past:", "next:", "asof:", "per-")
 # A day that is the time of writing is "now": "today" and "as of today" count as ``current``.
 NOW_MARKERS = frozenset(("date:today", "asof:today", "date:now", "asof:now"))
-# A figure over the past year, month or week is that period's rate: "rose 7.5% over the past year" and
-# "up 7.5% on a year ago" (per-year) give one time frame.
-ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
-WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # A sentence that moves between two figures in one voice ("fell to 480 last week, from 612").
 CHANGE_VERB = re.compile(
@@ -531,15 +529,11 @@ def _ident(kind: str, keys: list[str]) -> str:
 
 def _finalise(findings: list[Finding]) -> tuple[Finding, ...]:
     """Sort (severity, quantity, kind, claims) and make ids unique: a repeat gets '-2', '-3', ..."""
-    findings.sort(key=lambda f: (-Severity(f.severity).rank, f.quantity, f.kind, f.claims, f.id))
     seen: dict[str, int] = {}
     out = []
     for f in sorted(findings, key=lambda f: (f.id, f.claims)):
         seen[f.id] = seen.get(f.id, 0) + 1
-        out.append(f if seen[f.id] == 1 else _with_id(f, f"{f.id}-{seen[f.id]}"))
+        out.append(f if seen[f.id] == 1 else replace(f, id=f"{f.id}-{seen[f.id]}"))
     out.sort(key=lambda f: (-Severity(f.severity).rank, f.quantity, f.kind, f.claims, f.id))
     return tuple(out)
 
-
-def _with_id(f: Finding, ident: str) -> Finding:
-    return Finding(ident, f.kind, f.quantity, f.severity, f.claims, f.message, f.ratio, f.details)

@@ -33,6 +33,10 @@ SCOPE_VOCABULARY: dict[str, str] = {
     "'worldwide' -> region:global; 'in the capital' -> region:capital",
 }
 
+# A figure over the past year, month or week is that period's rate: "rose 7.5% over the past year" and
+# "up 7.5% on a year ago" (per-year) give one time frame. Read by compare and similarity.
+ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
+
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM_WORDS = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.context_scope import ONE_PERIOD
 from checker.context_words import lemma
 from checker.measures import (
     EVENT_WORDS,
@@ -58,7 +59,6 @@ THROUGH_PLACES = (
     ("detention", ("camp", "prison", "jail", "detention", "internment", "centre", "center", "facility")),
 )
 # A figure over the past year is that year's rate ("over the past year" and "year-on-year").
-ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-month", "past:1w": "per-week"}
 RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"))
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
 

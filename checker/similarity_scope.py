@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from checker.context_scope import ONE_PERIOD
 from checker.measures import View, compatible_units, dimension_of
-from checker.similarity_features import ONE_PERIOD, Features
+from checker.similarity_features import Features
 
 
 def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
