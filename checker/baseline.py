@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.model import SCHEMA_VERSION, Article, CheckerError, Claim, Finding, Report
-from checker.report import column_of, severity_rank, sorted_findings, write_atomic
+from checker.report import Index, column_of, severity_rank, sorted_findings, write_atomic
 
 DEFAULT_BASELINE = "checker-baseline.json"
 _FIGURE = re.compile(r"^(.*?):(\d+): ")
@@ -65,8 +66,8 @@ class Baseline:
         return {m.group(1) for m in found if m}
 
 
-def entry_for(finding: Finding, report: Report, reason: str | None = None) -> Entry:
-    claims = {c.id: c for c in report.claims}
+def entry_for(finding: Finding, claims: Mapping[str, Claim], reason: str | None = None) -> Entry:
+    """The baseline entry for a finding; ``claims`` maps claim ids to claims (``Index.claims``)."""
     figures = tuple(
         f"{c.article}:{c.line}: {' '.join(c.text.split())}"
         for c in (claims.get(cid) for cid in finding.claims)
@@ -129,9 +130,10 @@ def save(baseline: Baseline, path: str | Path) -> None:
 def updated(report: Report, old: Baseline) -> Baseline:
     """All current findings, keeping the reasons already given; findings that are gone are dropped."""
     entries = {}
+    claims = Index(report).claims
     for f in report.findings:
         previous = old.entries.get(f.id)
-        entries[f.id] = entry_for(f, report, previous.reason if previous is not None else None)
+        entries[f.id] = entry_for(f, claims, previous.reason if previous is not None else None)
     return Baseline(entries)
 
 
@@ -143,7 +145,7 @@ def accept(report: Report, old: Baseline, finding_id: str, reason: str) -> Basel
     if not reason.strip():
         raise CheckerError("--reason must say why the finding is accepted")
     entries = dict(old.entries)
-    entries[finding_id] = entry_for(finding, report, reason.strip())
+    entries[finding_id] = entry_for(finding, Index(report).claims, reason.strip())
     return Baseline(entries)
 
 
@@ -193,13 +195,12 @@ def is_failing(finding: Finding, fail_on: str) -> bool:
     return severity_rank(finding.severity) >= severity_rank(fail_on)
 
 
-def locate(finding: Finding, report: Report, known_articles: set[str]) -> Located:
+def locate(finding: Finding, ix: Index, known_articles: set[str]) -> Located:
     """Point at the finding's claim in an article the baseline has not seen, else at its last claim.
 
     A pull request that adds an article gets the annotation on the new article's line.
     """
-    claims = {c.id: c for c in report.claims}
-    articles = {a.id: a for a in report.articles}
+    claims, articles = ix.claims, ix.articles
     involved = sorted(
         (claims[c] for c in finding.claims if c in claims), key=lambda c: (c.article, c.start, c.id)
     )
@@ -213,12 +214,13 @@ def locate(finding: Finding, report: Report, known_articles: set[str]) -> Locate
 def gate(report: Report, baseline: Baseline, fail_on: str) -> CheckResult:
     """Split the report's findings into new (not accepted) and accepted ones."""
     known = baseline.articles()
+    ix = Index(report)
     new, accepted = [], []
     for f in sorted_findings(report.findings):
         if f.id in baseline:
             accepted.append(f)
         else:
-            new.append(locate(f, report, known))
+            new.append(locate(f, ix, known))
     current = {f.id for f in report.findings}
     stale = tuple(sorted(k for k in baseline.entries if k not in current))
     return CheckResult(report, fail_on, tuple(new), tuple(accepted), stale)
