@@ -258,7 +258,7 @@ def test_rules_suggest_prints_loadable_stubs_for_uncovered_groups(
     assert [rule.id for rule in load_rules(tmp_path / "suggested").rules] == ["shops-3f2a"]
 
 
-def test_progress_bar_counts_articles_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_bar_callback_on_a_terminal_and_none_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     from checker import cli as cli_module
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)

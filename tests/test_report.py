@@ -315,16 +315,16 @@ def test_number_and_interval_formats() -> None:
     assert format_interval(None, None) == "unknown"
 
 
-def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path) -> None:
+def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
     write_atomic(target, "old\n")
 
-    class Boom(str):
-        def encode(self, *args: object, **kwargs: object) -> bytes:  # type: ignore[override]
-            raise OSError("disk full")
+    def boom(src: object, dst: object) -> None:  # fails after the temporary file is written
+        raise OSError("disk full")
 
+    monkeypatch.setattr("checker.report.os.replace", boom)
     with pytest.raises(OSError):
-        write_atomic(target, Boom("new"))
+        write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 

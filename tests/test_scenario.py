@@ -38,7 +38,6 @@ def cli(capsys: Cap, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    pytest.importorskip("checker.extract")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     if (ROOT / BASELINE).exists():

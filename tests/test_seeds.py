@@ -5,9 +5,7 @@ Claims are found by article id prefix and figure text (see conftest.locate), nev
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import json
 from pathlib import Path
 
 import pytest
@@ -169,11 +167,9 @@ def test_claim_and_finding_ids_are_unique(seeds_report: Report) -> None:
 
 
 def _rendering(report: Report) -> str:
-    """The JSON rendering (checker.render_formats) when present, else a canonical dump of the records."""
-    try:
-        from checker.render_formats import render_json
-    except ImportError:
-        return json.dumps(dataclasses.asdict(report), sort_keys=True, default=str)
+    """The JSON rendering of a report, as `checker report --format json` prints it."""
+    from checker.render_formats import render_json
+
     return render_json(report)
 
 
