@@ -34,7 +34,6 @@ from checker.context_words import (
     wordset,
 )
 
-_OPEN_Q = "“\""
 _CLOSE_Q = "”\""
 _QUOTES = "“”\"‘’'"
 # Verb forms that are also common nouns: accepted only when "that", a comma, a colon, a quote,
