@@ -85,7 +85,7 @@ def _clause(toks: list[Token], f0: int, f1: int) -> tuple[int, int, int]:
 
 def _framing(text: str, toks: list[Token], lo: int, f0: int, scope_hi: int) -> list[str]:
     """Phrases outside the figure's clause that still frame it: an opening adverbial cut off by an
-    appositive ("In Monvel, the second city, rents rose 4.1%") and a time phrase between commas right
+    appositive ("In Lindor, the second city, rents rose 4.1%") and a time phrase between commas right
     before the clause ("Turnout in the first referendum, in 2016, was 67%")."""
     out = []
     commas = [i for i, t in enumerate(toks[:f0]) if t.text == ","]

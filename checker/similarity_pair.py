@@ -133,7 +133,7 @@ def score_pair(
     one_sided = one_sided or (fa.past and fb.timeless or fb.past and fa.timeless)
     other_window = relations == {"other"} or bool(one_sided)
     # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
-    # turnout in Ostrel was 63%"): the article has moved on to another place, so nearness says nothing.
+    # turnout in Harwick was 63%"): the article has moved on to another place, so nearness says nothing.
     moved = bool(fa.regions) != bool(fb.regions)
     # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
     # side by side giving the same counted thing are two answers to one question, each in its own words.
@@ -153,7 +153,7 @@ def score_pair(
     linked = same_figure or nearby or same_window or cross
     if entity is None and context is None and not linked:
         return Pair(0.0, NO_EVIDENCE)
-    # "In Ostrel, turnout was 63%" against an unplaced turnout: another place, unless the article sets
+    # "In Harwick, turnout was 63%" against an unplaced turnout: another place, unless the article sets
     # the two against each other.
     place_apart = not rival and placed_apart(a, b, fa, fb)
     if rival and entity is not None and entity < 50:

@@ -209,14 +209,14 @@ def test_other_places_periods_and_rates_never_share_a_group() -> None:
 
 def test_a_place_named_in_passing_sets_a_figure_apart_from_the_articles_own() -> None:
     first = "Turnout was 52%, the commission said, but observers put it closer to 45%."
-    second = "In Ostrel, turnout was 49%, observers said."
+    second = "In Harwick, turnout was 49%, observers said."
     national = claim("n", "a.txt", first, "52%", value=52, unit="percent", dimension="percent",
                      entity="turnout", attribution="the commission")
     rival = claim("r", "a.txt", first, "45%", value=45, unit="percent", dimension="percent",
                   entity="turnout", attribution="observers")
     ostrel = claim("o", "a.txt", second, "49%", value=49, unit="percent", dimension="percent",
                    entity="turnout", attribution="observers", sentence_start=100 + len(first) + 1)
-    claims = [national, rival, dataclasses.replace(ostrel, scope=("region:ostrel",))]
+    claims = [national, rival, dataclasses.replace(ostrel, scope=("region:harwick",))]
     assert together(claims, "n", "r")
     assert not together(claims, "n", "o") and not together(claims, "r", "o")
     # Without the place, the next sentence continues the story: one quantity.
