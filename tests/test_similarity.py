@@ -214,13 +214,13 @@ def test_a_place_named_in_passing_sets_a_figure_apart_from_the_articles_own() ->
                      entity="turnout", attribution="the commission")
     rival = claim("r", "a.txt", first, "45%", value=45, unit="percent", dimension="percent",
                   entity="turnout", attribution="observers")
-    ostrel = claim("o", "a.txt", second, "49%", value=49, unit="percent", dimension="percent",
+    harwick = claim("o", "a.txt", second, "49%", value=49, unit="percent", dimension="percent",
                    entity="turnout", attribution="observers", sentence_start=100 + len(first) + 1)
-    claims = [national, rival, dataclasses.replace(ostrel, scope=("region:harwick",))]
+    claims = [national, rival, dataclasses.replace(harwick, scope=("region:harwick",))]
     assert together(claims, "n", "r")
     assert not together(claims, "n", "o") and not together(claims, "r", "o")
     # Without the place, the next sentence continues the story: one quantity.
-    assert together([national, rival, ostrel], "r", "o")
+    assert together([national, rival, harwick], "r", "o")
 
 
 def test_a_figure_dated_to_an_earlier_year_is_another_time_frame_across_articles() -> None:
