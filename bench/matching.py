@@ -1,8 +1,8 @@
 """Matching and comparison benchmark: ``python bench/matching.py [--corpus DIR] [--details]``.
 
 Runs ``checker.pipeline.run([story], rules_dir=None)`` (no rules) on every story folder of a corpus
-(default: the held-out stories in ``bench/stories/``; ``--corpus tests/stories`` for the development
-stories) and scores the report against the story's ``expected.yaml`` (the format of
+(default: the held-out stories in ``bench/heldout/``; ``--corpus bench/dev`` or ``--corpus tests/stories``
+for the development stories) and scores the report against the story's ``expected.yaml`` (the format of
 ``tests/stories/*/expected.yaml``, see ``tests/test_stories.py``). Prints one Markdown table:
 
 - figures: distinct figures named anywhere in the expectations that some claim overlaps;
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from checker.model import Article, Claim, Finding, Report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT / "bench" / "stories"
+DEFAULT_CORPUS = ROOT / "bench" / "heldout"
 NUMERIC_KEYS = ("value", "low", "high")
 EXACT_KEYS = ("hedge", "dimension", "trend")
 SUBSTRING_KEYS = ("unit", "attribution")
