@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.context_words import EVENT_NOUNS
 from checker.model import Claim
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -185,13 +186,17 @@ MULTIPLIER_UNITS = frozenset({"time", "fold"})  # "2.5 times": a ratio that is n
 # Families whose counts are tallies of separate actions, never estimates of one figure.
 TALLY_FAMILIES = frozenset({"sanction"})
 
-# Words that name a kind of event: a capitalised name around one ("Cyclone Talia", "Women's March")
-# names one event, and two claims naming different events are never grouped.
-_EVENT_TEXT = """
-    storm hurricane typhoon cyclone tornado earthquake quake flood wildfire fire tsunami eruption
-    explosion attack bombing shooting crash march rally protest demonstration strike election
-    referendum war pandemic epidemic outbreak riot uprising summit olympics games marathon"""
-EVENT_WORDS = frozenset(_EVENT_TEXT.split())
+# Words that name a kind of event (the shared list, :data:`checker.context_words.EVENT_NOUNS`): a
+# capitalised name around one ("Cyclone Talia", "Women's March") names one event, and two claims naming
+# different events are never grouped. The list holds plurals where they are used ("floods").
+EVENT_WORDS = EVENT_NOUNS
+
+
+def is_event_word(word: str) -> bool:
+    """An event noun, in the list as written or as the singular of a plural ("storms")."""
+    low = word.lower()
+    return low in EVENT_WORDS or singular(low) in EVENT_WORDS
+
 
 # What happened to what was counted (word stems); two claims whose predicates fall in different
 # families measure different things (deaths against injuries, turnout against arrests).

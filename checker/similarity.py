@@ -25,8 +25,8 @@ from collections import Counter
 from checker.measures import View, content_words, dimension_of
 from checker.model import Group, Membership
 from checker.similarity_features import STORY_MIN_NAMES, claim_features, story_names
-from checker.similarity_pair import NO_EVIDENCE, VETO, Pair, figures_between, score_pair
-from checker.similarity_scope import named_in_passing, place_words
+from checker.similarity_pair import NO_EVIDENCE, VETO, Pair, Positions, figures_between, score_pair
+from checker.similarity_scope import article_texts, named_in_passing, place_words
 
 __all__ = ["similarity_group", "similarity_groups"]
 
@@ -45,8 +45,9 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
         for v in views
         for names in (stories[v.claim.article],)
     ]
+    texts = article_texts(views)
     feats = [
-        dataclasses.replace(f, aside=named_in_passing(v, f, views))
+        dataclasses.replace(f, aside=named_in_passing(v, f, texts[v.claim.article]))
         for v, f in zip(views, feats, strict=True)
     ]
     asides: dict[str, set[str]] = {}
@@ -63,11 +64,12 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
+    positions = Positions(views)
     pairs: dict[tuple[int, int], Pair | None] = {}
     for i in range(len(views)):
         for j in range(i + 1, len(views)):
             if dimension_of(views[i].claim) == dimension_of(views[j].claim):
-                between = figures_between(views, i, j)
+                between = figures_between(views, i, j, positions)
                 pairs[(i, j)] = score_pair(views[i], views[j], feats[i], feats[j], idf, between)
     out = []
     for members in _link(len(views), pairs, threshold):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from checker.context_scope import ONE_PERIOD
 from checker.context_words import lemma
 from checker.measures import (
-    EVENT_WORDS,
     FIGURE_WORDS,
     STOPWORDS,
     TIME_WORDS,
@@ -23,6 +22,7 @@ from checker.measures import (
     content_words,
     counted_noun,
     dimension_of,
+    is_event_word,
     predicate_family,
     singular,
     subjects_of,
@@ -113,12 +113,12 @@ def claim_features(view: View) -> Features:
         and _stem(w) != stem
         and (family or lemma(w) != verb)  # "lost" of "lose" when no family compares the verbs
         and w not in unit | speaker | NOT_MEASURED
-        and singular(w) not in EVENT_WORDS  # the event is context, not what is measured
+        and not is_event_word(w)  # the event is context, not what is measured
     }
     items = [item.lower() for item in c.context]
     context = frozenset(w for item in items for w in content_words(item))
     items += [m.group(0).lower() for m in NAME_RE.finditer(view.own)]
-    events = frozenset(i for i in items if len(i.split()) > 1 and EVENT_WORDS & set(content_words(i)))
+    events = frozenset(i for i in items if len(i.split()) > 1 and any(map(is_event_word, content_words(i))))
     windows = frozenset(m.lower() for m in c.scope if m.lower().startswith(WINDOW_PREFIXES))
     span = (c.sentence_start, c.sentence_start + len(c.sentence))
     # "the true figure (jobs)": bracketed words are what extraction inferred, not what the text says.

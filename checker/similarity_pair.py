@@ -8,6 +8,7 @@ place and subject; see docs/rules.md, "Grouping without rules". A veto comes fro
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -15,13 +16,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from checker.measures import (
-    EVENT_WORDS,
     GENERIC_UNITS,
     TALLY_FAMILIES,
     View,
     compatible_units,
     counted_noun,
     dimension_of,
+    is_event_word,
     singular,
     unit_class,
 )
@@ -325,17 +326,28 @@ def _same_specific_unit(fa: Features, fb: Features) -> bool:
     return ua == ub and ua not in GENERIC_UNITS and ua not in ("person", "percent")
 
 
-def figures_between(views: list[View], i: int, j: int) -> tuple[View, ...]:
-    """The figures of one article that stand between two others, when those are within RIVAL_CHARS."""
+class Positions:
+    """Per article and dimension, the figures' starts in order: what :func:`figures_between` reads,
+    built once for all pairs instead of rescanning every claim for each pair."""
+
+    def __init__(self, views: list[View]) -> None:
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for k, v in enumerate(views):
+            found.setdefault((v.claim.article, dimension_of(v.claim)), []).append((v.claim.start, k))
+        self.starts = {key: sorted(items) for key, items in found.items()}
+
+
+def figures_between(views: list[View], i: int, j: int, positions: Positions) -> tuple[View, ...]:
+    """The figures of one article (of the first one's dimension) that stand between two others, when
+    those are within RIVAL_CHARS."""
     a, b = views[i].claim, views[j].claim
     if a.article != b.article or abs(a.start - b.start) > RIVAL_CHARS * 2:
         return ()
     lo, hi = sorted((a.start, b.start))
-    kind = dimension_of(a)
-    return tuple(
-        v for v in views
-        if v.claim.article == a.article and lo < v.claim.start < hi and dimension_of(v.claim) == kind
-    )
+    items = positions.starts.get((a.article, dimension_of(a)), [])
+    first = bisect.bisect_right(items, (lo, len(views)))
+    last = bisect.bisect_left(items, (hi, -1))
+    return tuple(views[k] for _, k in sorted(items[first:last], key=lambda item: item[1]))
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -345,7 +357,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
     """Dice overlap weighted by rarity, shrunk toward the neutral 50 when there is little to go on
     (one shared generic word such as "protest" says less than "cyclone talia" and "alvera")."""
-    weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if w in EVENT_WORDS else 1.0) for w in a | b}
+    weight = {w: idf[w] * (GENERIC_CONTEXT_WEIGHT if is_event_word(w) else 1.0) for w in a | b}
     # fsum: exact, so the result does not depend on set iteration order (hash seed).
     inter = math.fsum(weight[w] for w in a & b)
     total = math.fsum(weight[w] for w in a) + math.fsum(weight[w] for w in b)

@@ -9,6 +9,7 @@ that two figures are about another place or time (:func:`placed_apart`, :func:`w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from checker.context_scope import ONE_PERIOD
 from checker.measures import View, compatible_units, dimension_of
@@ -60,7 +61,7 @@ def _may_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 def window_relation(a: str, b: str) -> str:
     """"same" window (equal, or one date without its year: "since:--03", "since:2024-03"); "other" (two
     kinds, "since:" against "period:", or two dates); "unknown" when one period is relative to the
-    article's date ("period:last-year" against "period:2024")."""
+    article's date ("period:last-year" against "period:2024"), or a span against a period it may hold."""
     if a == b:
         return "same"
     pa, _, va = a.partition(":")
@@ -69,6 +70,8 @@ def window_relation(a: str, b: str) -> str:
         return "other"
     if va[:1].isalpha() != vb[:1].isalpha():
         return "unknown"
+    if pa == "period" and (".." in va or ".." in vb) and _may_overlap(frozenset((a,)), frozenset((b,))):
+        return "unknown"  # a span and a period inside it ("period:2024..2025", "period:2025"): may be one
     if va.startswith("--") != vb.startswith("--"):
         partial, full = (va, vb) if va.startswith("--") else (vb, va)
         return "same" if full[4:] == partial[1:] else "other"
@@ -80,18 +83,31 @@ def time_frame(f: Features) -> frozenset[str]:
     return f.rates | {w for w in f.windows if w not in ONE_PERIOD}
 
 
-def named_in_passing(view: View, f: Features, views: list[View]) -> bool:
+@dataclass(frozen=True)
+class ArticleText:
+    """Per article, what :func:`named_in_passing` reads: its lead (the first sentence with figures)
+    and its sentences with figures, lower-cased. Built once per article by :func:`article_texts`."""
+
+    lead: int  # sentence_start of the lead
+    sentences: frozenset[tuple[int, str]]  # (sentence_start, lower-cased sentence)
+
+
+def article_texts(views: list[View]) -> dict[str, ArticleText]:
+    """One :class:`ArticleText` per article, in one pass over the claims."""
+    sentences: dict[str, set[tuple[int, str]]] = {}
+    for v in views:
+        sentences.setdefault(v.claim.article, set()).add((v.claim.sentence_start, v.claim.sentence.lower()))
+    return {a: ArticleText(min(s)[0], frozenset(s)) for a, s in sentences.items()}
+
+
+def named_in_passing(view: View, f: Features, text: ArticleText) -> bool:
     """Whether the claim's regions are named in no other sentence with figures of its article, and not
     in its lead (the first sentence with figures names the article's own place: "New cholera cases in
     Lusendo fell to 480")."""
-    if not f.regions:
+    if not f.regions or text.lead == view.claim.sentence_start:
         return False
-    mine = [v.claim for v in views if v.claim.article == view.claim.article]
-    lead = min(mine, key=lambda c: c.sentence_start)
-    if lead.sentence_start == view.claim.sentence_start:
-        return False
-    others = {c.sentence.lower() for c in mine}
-    others.discard(view.claim.sentence.lower())
+    own = view.claim.sentence.lower()
+    others = [s for _, s in sorted(text.sentences) if s != own]
     # Any word of the name will do: "North Varn" elsewhere names "Kestria's North Varn".
     words = {w for w in place_words(f.regions) if len(w) > 2}
     return not any(re.search(rf"\b{re.escape(w)}\b", s) for w in words for s in others)
