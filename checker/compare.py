@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -201,7 +201,11 @@ def _center(iv: Interval) -> float:
 
 def scope_differences(lower: Claim, upper: Claim) -> tuple[str, ...]:
     """Scope differences that can explain why ``lower``'s figure lies below ``upper``'s."""
-    cats_low, cats_up = _scope_categories(lower.scope), _scope_categories(upper.scope)
+    return _scope_gaps(facts_of(lower), facts_of(upper))
+
+
+def _scope_gaps(lower: Facts, upper: Facts) -> tuple[str, ...]:
+    cats_low, cats_up = lower.scopes, upper.scopes
     out = []
     for cat in sorted(set(cats_low) | set(cats_up)):
         low, up = cats_low.get(cat, frozenset()), cats_up.get(cat, frozenset())
@@ -260,19 +264,73 @@ def _same_date(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- comparisons
 
 
+@dataclass(frozen=True, eq=False)
+class Facts:
+    """What the comparison reads from one claim, worked out once per claim: its interval, speaker,
+    scope categories, dimension and the key that identifies it across edits (see :func:`_side_key`)."""
+
+    claim: Claim
+    interval: Interval | None
+    speaker: str | None
+    scopes: Mapping[str, frozenset[str]]
+    dimension: str
+    key: str
+
+
+def facts_of(claim: Claim) -> Facts:
+    return Facts(claim, interval_of(claim), speaker(claim.attribution), _scope_categories(claim.scope),
+                 dimension_of(claim), _side_key(claim))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One pair of a group's claims, in the order :func:`compare` meets them: the comparison, or why
+    the two are not compared."""
+
+    a: Claim
+    b: Claim
+    comparison: Comparison | None
+    not_compared: str | None = None
+
+
+def comparisons(members: Iterable[Claim], rule: Rule | None, policy: Policy) -> Iterator[Pair]:
+    """Every pair of a group's claims and how it compares; the one loop behind findings and explain.
+
+    The figures of a ``tally`` rule's group count different sets: they are never compared with one
+    another (only with the rule's reference).
+    """
+    facts = [facts_of(c) for c in sorted(set(members), key=_order_key)]
+    tally = rule is not None and rule.kind == "tally"
+    for fa, fb in combinations(facts, 2):
+        if tally:
+            assert rule is not None
+            yield Pair(fa.claim, fb.claim, None, f"rule {rule.id} counts different sets (tally)")
+            continue
+        why_not = _why_not(fa, fb)
+        if why_not is not None:
+            yield Pair(fa.claim, fb.claim, None, why_not)
+        else:
+            yield Pair(fa.claim, fb.claim, _compare_facts(fa, fb, policy))
+
+
 def comparable(a: Claim, b: Claim) -> str | None:
     """Why two claims of one group are not compared, or ``None`` when they are."""
+    return _why_not(facts_of(a), facts_of(b))
+
+
+def _why_not(fa: Facts, fb: Facts) -> str | None:
+    a, b = fa.claim, fb.claim
     if a.id == b.id:
         return "same claim"
-    if dimension_of(a) != dimension_of(b):
+    if fa.dimension != fb.dimension:
         return f"different dimensions ({a.dimension} vs {b.dimension})"
     if (a.trend is None) != (b.trend is None):
         return "one is a change, the other a level"
     if a.article == b.article and a.sentence_start == b.sentence_start and CHANGE_VERB.search(a.sentence):
-        sa, sb = speaker(a.attribution), speaker(b.attribution)
+        sa, sb = fa.speaker, fb.speaker
         if not (sa and sb and sa.lower() != sb.lower()):
             return "one sentence describing a change, in one voice"
-    if interval_of(a) is None or interval_of(b) is None:
+    if fa.interval is None or fb.interval is None:
         return "no interval"
     return None
 
@@ -283,30 +341,35 @@ def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
     A share written as a fraction ("a fifth", 0.2) against a percent ("84%") is compared in percent
     (20 against 84): its interval and value are multiplied by 100; the texts stay as written.
     """
-    dimension = a.dimension if a.dimension == b.dimension else dimension_of(a)
+    return _compare_facts(facts_of(a), facts_of(b), policy)
+
+
+def _compare_facts(fa: Facts, fb: Facts, policy: Policy) -> Comparison:
+    a, b = fa.claim, fb.claim
+    dimension = a.dimension if a.dimension == b.dimension else fa.dimension
     ka, kb = percent_scale(a, dimension), percent_scale(b, dimension)
-    ia, ib = scaled(interval_of(a), ka), scaled(interval_of(b), kb)
+    ia, ib = scaled(fa.interval, ka), scaled(fb.interval, kb)
     assert ia is not None and ib is not None
-    if (_center(ia), _side_key(a), a.id) > (_center(ib), _side_key(b), b.id):
-        a, b, ia, ib, ka, kb = b, a, ib, ia, kb, ka
+    if (_center(ia), fa.key, a.id) > (_center(ib), fb.key, b.id):
+        fa, fb, a, b, ia, ib, ka, kb = fb, fa, b, a, ib, ia, kb, ka
     wa, wb = widen(ia, policy.tolerance), widen(ib, policy.tolerance)
     overlap, ratio = _gap(wa, wb)
     if a.trend and b.trend and a.trend != b.trend:
         overlap, ratio = None, None  # "rose" against "fell": a disagreement whatever the sizes
     if overlap is None:
-        scopes = scope_differences(a, b)
+        scopes = _scope_gaps(fa, fb)
         return Comparison(a, b, ia, ib, wa, wb, policy, None, ratio, severity_for(ratio, policy.thresholds),
                           scopes)
     va, vb = _scaled_value(a.value, ka), _scaled_value(b.value, kb)
     if va is not None and vb is not None and va > 0 and vb > 0 and va != vb:
         if va > vb:
-            a, b, ia, ib, wa, wb, va, vb = b, a, ib, ia, wb, wa, vb, va
+            fa, fb, a, b, ia, ib, wa, wb, va, vb = fb, fa, b, a, ib, ia, wb, wa, vb, va
         value_ratio = (vb / (1 + policy.tolerance)) / (va * (1 + policy.tolerance))
-        scopes = scope_differences(a, b) if value_ratio > 1 else ()
+        scopes = _scope_gaps(fa, fb) if value_ratio > 1 else ()
         if scopes:
             return Comparison(a, b, ia, ib, wa, wb, policy, overlap, None, None, scopes, value_ratio)
         estimate = HIGH_ESTIMATE.match(b.text) or b.hedge in POINT_HEDGES
-        if value_ratio > 1 and estimate and _rival_estimates(a, b):
+        if value_ratio > 1 and estimate and _rival_estimates(fa, fb):
             # "as many as 9,000 barrels", says the regulator, against the operator's "about 1,200": the
             # bound is the regulator's own estimate, set against the other's.
             severity = severity_for(value_ratio, policy.thresholds)
@@ -321,14 +384,14 @@ POINT_HEDGES = frozenset(("exact", "approximate"))
 HIGH_ESTIMATE = re.compile(r"(?:up\s+to|as\s+(?:many|much|high)\s+as)\b", re.IGNORECASE)
 
 
-def _rival_estimates(a: Claim, b: Claim) -> bool:
+def _rival_estimates(fa: Facts, fb: Facts) -> bool:
     """Two speakers' estimates of one thing in one time frame: the lower one an estimate, not a bound
     ("more than 30,000" and "as many as 40,000" agree), and neither with a time frame the other lacks
     ("as many as 40,000 over five years" against "fewer than 1,000" held now is no disagreement)."""
-    sa, sb = speaker(a.attribution), speaker(b.attribution)
-    if not (sa and sb) or sa.lower() == sb.lower() or a.hedge not in ("exact", "approximate", "range"):
+    sa, sb = fa.speaker, fb.speaker
+    if not (sa and sb) or sa.lower() == sb.lower() or fa.claim.hedge not in ("exact", "approximate", "range"):
         return False
-    return _scope_categories(a.scope).get("time") == _scope_categories(b.scope).get("time")
+    return fa.scopes.get("time") == fb.scopes.get("time")
 
 
 def compare_reference(
@@ -347,14 +410,16 @@ def compare_reference(
     return Comparison(claim, None, ic, ir, wc, wr, policy, overlap, ratio, severity)
 
 
+def group_members(group: Group, claims: Mapping[str, Claim]) -> list[Claim]:
+    """A group's claims (those known in ``claims``), in comparison order."""
+    return sorted({claims[m.claim] for m in group.members if m.claim in claims}, key=_order_key)
+
+
 def compare(
     groups: Iterable[Group], claims: Iterable[Claim], articles: Iterable[Article], ruleset: RuleSet | None
 ) -> tuple[Finding, ...]:
-    """Findings for every group: pairwise conflicts or scope differences, and reference gaps.
-
-    The figures of a ``tally`` rule's group count different sets: they are compared only with the
-    rule's reference, never with one another.
-    """
+    """Findings for every group: pairwise conflicts or scope differences (see :func:`comparisons`),
+    and reference gaps."""
     ruleset = ruleset if ruleset is not None else RuleSet.empty()
     by_id = {c.id: c for c in claims}
     by_article = {a.id: a for a in articles}
@@ -364,13 +429,10 @@ def compare(
     for group in sorted(groups, key=lambda g: g.id):
         rule = rules.get(group.rule) if group.rule else None
         policy = policy_for(rule, settings)
-        members = sorted({by_id[m.claim] for m in group.members if m.claim in by_id}, key=_order_key)
-        pairwise = rule is None or rule.kind != "tally"
-        for a, b in combinations(members if pairwise else [], 2):
-            if comparable(a, b) is None:
-                cmp = compare_pair(a, b, policy)
-                if cmp.reportable:
-                    findings.append(_pair_finding(group, cmp, by_article))
+        members = group_members(group, by_id)
+        for pair in comparisons(members, rule, policy):
+            if pair.comparison is not None and pair.comparison.reportable:
+                findings.append(_pair_finding(group, pair.comparison, by_article))
         if rule is not None and rule.reference is not None:
             for claim in members:
                 ref_cmp = compare_reference(claim, rule.reference, policy, rule.dimension)
