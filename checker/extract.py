@@ -24,18 +24,16 @@ from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, no
 from checker.numbers import Figure, find_numbers, is_year_like
 from checker.ranges import MOVED_RE
 from checker.semantics import (
-    ROWS,
+    HEDGE_ROWS,
     TREND_WORD_RE,
     apply_hedges,
+    apply_row,
     apply_suffix_hedge,
     apply_suffix_trend,
     apply_trend,
-    interval,
     undo_duration_over,
     undo_object_trend,
 )
-
-_HEDGE_ROW_IDS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
 
 
 def extract_article(article: Article) -> tuple[Claim, ...]:
@@ -219,11 +217,9 @@ def _conversions(text: str, figs: list[Figure]) -> list[Figure]:
             source = None
             continue
         if fig.hedge == "exact" and fig.value is not None and source.hedge not in ("exact", "range", "vague"):
-            row = next((r for r in reversed(source.sem) if r in _HEDGE_ROW_IDS), None)
+            row = next((r for r in reversed(source.sem) if r in HEDGE_ROWS), None)
             if row is not None:
-                fig.hedge = source.hedge
-                fig.value, fig.low, fig.high = interval(ROWS[row].rule, fig.value)
-                fig.sem.append(row)
+                apply_row(fig, row)
         if fig.trend is None and source.trend is not None and "from-to" not in source.sem:
             fig.trend = source.trend
             fig.sem.append("trend-up" if source.trend == "up" else "trend-down")

@@ -160,8 +160,8 @@ def _words_re(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
-_PREFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if not _is_suffix(w)}
+HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
+_PREFIX_WORDS = {w: r for r in HEDGE_ROWS for w in ROWS[r].words if not _is_suffix(w)}
 _SYMBOLS = {w: r for w, r in _PREFIX_WORDS.items() if not w[0].isalpha()}
 _GLUED = {w: r for w, r in _PREFIX_WORDS.items() if w.endswith("-")}
 _PLAIN = {w: r for w, r in _PREFIX_WORDS.items() if w not in _SYMBOLS and w not in _GLUED}
@@ -172,7 +172,7 @@ _PREFIX_RE = re.compile(
 )
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                  "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens|hundreds|thousands")
-_SUFFIX_WORDS = {w: r for r in _HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
+_SUFFIX_WORDS = {w: r for r in HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
 _SUFFIX_RE = re.compile(
     r"^(?:\s+(?P<w>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("or ")]) + r")\b"
     # "aged 65 and over", "$50 and up" end the phrase ("20 jobs and over 300 cars" is two figures)
@@ -205,7 +205,6 @@ _NOT_TREND_UP_RE = re.compile(
     re.IGNORECASE,
 )
 TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNORECASE)
-_RULE_OF = {r.id: r.rule for r in TABLE}
 
 
 _LOOSE_ROWS = ("approx", "nearly")
@@ -248,13 +247,19 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         fig.end += sm.end()
         if sm.group("p") and fig.unit is None:
             read_suffixes(text, fig, hi)  # "40-odd percent", "20-plus million"
-    if row is None:
-        return
+    if row is not None:
+        apply_row(fig, row)
+
+
+def apply_row(fig: Figure, row: str) -> None:
+    """Apply one hedge row of the table to a figure: record it, and give a point figure the row's
+    hedge and interval ("about 14-18 mpg", "some tens of thousands": a range or vague amount keeps the
+    interval it has)."""
     fig.sem.append(row)
     if fig.hedge in ("range", "vague") or fig.value is None:
-        return  # "about 14-18 mpg", "some tens of thousands": the interval already says it
+        return
     fig.hedge = ROWS[row].hedge or fig.hedge
-    fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+    fig.value, fig.low, fig.high = interval(ROWS[row].rule, fig.value)
 
 
 def _suffix_word(sm: re.Match[str]) -> str:
@@ -305,11 +310,8 @@ def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
     sm = _SUFFIX_RE.match(text[end:min(hi, end + 18)])
     if not sm or not _suffix_word(sm):
         return
-    row = _SUFFIX_WORDS[_suffix_word(sm)]
     fig.end = end + sm.end()
-    fig.sem.append(row)
-    fig.hedge = ROWS[row].hedge or fig.hedge
-    fig.value, fig.low, fig.high = interval(_RULE_OF[row], fig.value)
+    apply_row(fig, _SUFFIX_WORDS[_suffix_word(sm)])
 
 
 def apply_trend(text: str, fig: Figure, lo: int) -> None:
