@@ -58,12 +58,19 @@ EARLIER_RE = re.compile(
     r"(?:earlier|ago|before|previously)|last|previous|prior|earlier|before|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# Words that set one source's figure against another's (docs/rules.md, "rival sources").
+# Words that set one source's figure against another's (docs/rules.md, "rival sources"): contrast
+# ("but", "however", ";"), a verb of dispute or of misjudging a figure ("disputes", "rejected",
+# "overstated"), a figure said to be the real one ("the true rise"), a reply that refers back ("puts
+# the figure at", "stood by"), or a hedge that answers another figure ("closer to", "no more than",
+# "barely", "only" right before a figure: "said only about 2,000"). Words that only join facts
+# ("while", "only" elsewhere, "above", "below", "against") are not cues.
 RIVAL_CUE_RE = re.compile(
-    r";|\b(?:but|however|whereas|while|disput\w*|reject\w*|dismiss\w*|contest\w*|challeng\w*|insist\w*"
-    r"|den(?:y|ies|ied)|counter\w*|rebut\w*|real|true|actual|closer\s+to|nearer|stands?\s+by|puts?\s+(?:it|the)"
-    r"|far\s+(?:more|fewer|less|higher|lower)|only|against|versus|below|above|claim\w*|barely|scarcely"
-    r"|no\s+more\s+than)\b",
+    r";|\b(?:but|however|whereas|disput\w*|reject\w*|dismiss\w*|contest(?:s|ed|ing)?|challeng(?:e|es|ed)"
+    r"|insist\w*|den(?:y|ies|ied)|counter(?:s|ed|ing)?|rebut\w*|contradict\w*|disagree\w*"
+    r"|(?:over|under)stat\w*|(?:over|under)estimat\w*|exaggerat\w*|downplay\w*|claim(?:s|ed|ing)?"
+    r"|(?:the|its|their)\s+(?:real|true|actual)|closer\s+to|nearer|st(?:and|ands|ood)\s+by"
+    r"|puts?\s+(?:it|the\s+(?:\w+\s+)?\w+)\s+at|(?:far|much|well)\s+(?:more|fewer|less|higher|lower|below|above)"
+    r"|versus|barely|scarcely|no\s+more\s+than|(?:only|just)(?=\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d))\b",
     re.IGNORECASE,
 )
 # Across articles, a sentence also answers when it names another source's figure ("between the
