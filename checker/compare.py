@@ -19,6 +19,7 @@ from checker.context_scope import ONE_PERIOD
 from checker.context_words import WEEKDAYS
 from checker.measures import dimension_of, percent_scale
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
+from checker.report import reference_text
 from checker.rules import RuleSet, Settings
 
 Interval = tuple[float | None, float | None]
@@ -477,7 +478,7 @@ def _pair_finding(group: Group, cmp: Comparison, articles: Mapping[str, Article]
 def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapping[str, Article]) -> Finding:
     claim, ref = cmp.a, rule.reference
     assert ref is not None and cmp.severity is not None
-    ref_text = ref.text or _number(ref.value if ref.value is not None else _center(cmp.interval_b))
+    ref_text = reference_text(ref)
     where = ", ".join(x for x in (ref.source, ref.date) if x)
     message = f"{_figure(claim, articles)} is {describe_gap(cmp, reference_side=True)} the reference " \
               f"{ref_text} ({where})."
@@ -565,10 +566,6 @@ def _policy_details(cmp: Comparison) -> dict[str, object]:
 def _article_attr(articles: Mapping[str, Article], article_id: str, name: str) -> str | None:
     article = articles.get(article_id)
     return getattr(article, name, None) if article is not None else None
-
-
-def _number(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
 
 
 def _normal(text: str | None) -> str:

@@ -1,8 +1,9 @@
 """``checker explain ID``: why a claim was read, grouped and compared as it was, or why a finding fired.
 
 Plain, deterministic text for a terminal. Everything comes from the report (claims, groups, findings,
-rules) and the global settings; nothing is extracted or matched again. A claim's comparisons are
-recomputed with :func:`checker.compare.compare_pair`, the same code the findings came from.
+rules) and the global settings; nothing is extracted or matched again. A claim's comparisons come from
+:func:`checker.compare.comparisons` and :func:`checker.compare.compare_reference`, the code the findings
+came from, and numbers are written as in the report (:mod:`checker.report`).
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from checker.compare import (
     Comparison,
     Interval,
     Policy,
-    comparable,
-    compare_pair,
     compare_reference,
+    comparisons,
     format_ratio,
+    group_members,
     interval_of,
     policy_for,
     speaker,
 )
 from checker.model import Article, CheckerError, Claim, Finding, Group, Report, Rule
+from checker.report import format_interval, format_number, reference_text
 from checker.rules import Settings
 
 INDENT = "  "
@@ -87,7 +89,7 @@ def _claim_lines(ctx: _Context, claim: Claim) -> list[str]:
     lines = [head + (f" ({source})" if source else "")]
     iv = interval_of(claim)
     read = [
-        f"value {fmt_number(claim.value) if claim.value is not None else 'none'}",
+        f"value {format_number(claim.value) if claim.value is not None else 'none'}",
         f"interval {fmt_interval(iv) if iv is not None else 'none (not compared)'}",
         f"hedge {claim.hedge}",
         f"unit {claim.unit or 'none'} ({claim.dimension})",
@@ -151,7 +153,7 @@ def _membership_lines(claim: Claim, group: Group | None) -> list[str]:
     lines = [f"group {group.id}: {group.label} ({made_by}; {len(group.members)} claims)"]
     for m in group.members:
         if m.claim == claim.id:
-            lines.append(f"{INDENT}joined by {m.how}, score {m.score:g}: {m.reason}")
+            lines.append(f"{INDENT}joined by {m.how}, score {format_number(m.score)}: {m.reason}")
     return lines
 
 
@@ -159,28 +161,24 @@ def _comparison_lines(ctx: _Context, claim: Claim, group: Group) -> list[str]:
     policy = ctx.policy(group)
     rule = ctx.rule_of(group)
     lines = [f"comparisons ({policy_text(policy)}):"]
-    others = sorted({m.claim for m in group.members if m.claim != claim.id and m.claim in ctx.claims})
-    tally = rule is not None and rule.kind == "tally"
-    for oid in others:
-        other = ctx.claims[oid]
-        head = f"{INDENT}vs {oid} \"{other.text}\" ({other.article})"
-        why_not = comparable(claim, other)
-        if tally and rule is not None:
-            why_not = f"rule {rule.id} counts different sets (tally)"
-        if why_not:
-            lines.append(f"{head}: not compared: {why_not}")
+    members = group_members(group, ctx.claims)
+    pairs = [p for p in comparisons(members, rule, policy) if claim.id in (p.a.id, p.b.id)]
+    for pair in sorted(pairs, key=lambda p: p.b.id if p.a.id == claim.id else p.a.id):
+        other = pair.b if pair.a.id == claim.id else pair.a
+        head = f"{INDENT}vs {other.id} \"{other.text}\" ({other.article})"
+        if pair.comparison is None:
+            lines.append(f"{head}: not compared: {pair.not_compared}")
             continue
-        cmp = compare_pair(claim, other, policy)
-        verdict, numbers = comparison_text(cmp)
-        ids = sorted(f.id for f in ctx.findings_of.get(claim.id, []) if oid in f.claims)
+        verdict, numbers = comparison_text(pair.comparison)
+        ids = sorted(f.id for f in ctx.findings_of.get(claim.id, []) if other.id in f.claims)
         lines.append(f"{head}: {verdict}" + (f" -> {', '.join(ids)}" if ids else ""))
         lines.extend(f"{INDENT * 3}{n}" for n in numbers)
-    if not others:
+    if not pairs:
         lines.append(f"{INDENT}no other claim in the group")
     if rule is not None and rule.reference is not None:
         ref_cmp = compare_reference(claim, rule.reference, policy, rule.dimension)
         ref = rule.reference
-        head = f"{INDENT}vs reference {ref.text or fmt_interval((ref.low, ref.high))} ({ref.source}" + (
+        head = f"{INDENT}vs reference {reference_text(ref)} ({ref.source}" + (
             f", {ref.date})" if ref.date else ")")
         if ref_cmp is None:
             lines.append(f"{head}: not compared: no interval")
@@ -201,14 +199,14 @@ def comparison_text(cmp: Comparison) -> tuple[str, list[str]]:
         overlap = f"intervals overlap at {fmt_interval(cmp.overlap)}"
         if cmp.value_ratio is None:
             return f"no conflict: {overlap}", [intervals]
-        values = f"point values {format_ratio(cmp.value_ratio)} apart after tolerance ({cmp.value_ratio:.3g})"
+        values = f"point values {ratio_text(cmp.value_ratio)} apart after tolerance"
         scopes = "scopes: " + "; ".join(cmp.scope_differences)
         verdict = f"scope-differs ({cmp.policy.scope_severity}), no conflict: {overlap}"
         return verdict, [intervals, values, scopes]
     if cmp.ratio is None:
         gap = "no finite ratio (a zero, opposite signs or opposite trends)"
     else:
-        gap = f"nearest ends {format_ratio(cmp.ratio)} apart ({cmp.ratio:.3g})"
+        gap = f"nearest ends {ratio_text(cmp.ratio)} apart"
     fired = threshold_text(cmp.ratio, cmp.policy.thresholds, cmp.severity)
     if cmp.scope_differences:
         verdict = f"scope-differs ({cmp.policy.scope_severity}); as a conflict it would be {cmp.severity}"
@@ -223,12 +221,21 @@ def threshold_text(ratio: float | None, thresholds: Sequence[tuple[str, float]],
     if not fired:
         return f"{severity}: below every threshold"
     name, t = fired[-1]
-    return f"{name}: ratio >= {t:g}"
+    return f"{name}: ratio >= {format_number(t)}"
 
 
 def policy_text(policy: Policy) -> str:
-    thresholds = ", ".join(f"{name} >= {t:g}" for name, t in policy.thresholds)
-    return f"tolerance {policy.tolerance:g} from {policy.source}; severity {thresholds}"
+    return f"tolerance {format_number(policy.tolerance)} from {policy.source}; " \
+           f"severity {thresholds_text(policy.thresholds)}"
+
+
+def thresholds_text(thresholds: Sequence[tuple[str, float]]) -> str:
+    return ", ".join(f"{name} >= {format_number(t)}" for name, t in thresholds)
+
+
+def ratio_text(ratio: float) -> str:
+    """A ratio as messages write it, then to the report's precision: '16x (ratio 16.3636)'."""
+    return f"{format_ratio(ratio)} (ratio {format_number(ratio)})"
 
 
 # ---------------------------------------------------------------- findings
@@ -241,8 +248,8 @@ def _finding_text(ctx: _Context, finding: Finding) -> str:
     thresholds = _pairs(d.get("thresholds"))
     tolerance = d.get("tolerance")
     if isinstance(tolerance, int | float):
-        pairs = ", ".join(f"{k} >= {v:g}" for k, v in thresholds)
-        lines.append(f"{INDENT}tolerance {tolerance:g} from {d.get('tolerance_from', '?')}; severity {pairs}")
+        lines.append(f"{INDENT}tolerance {format_number(tolerance)} from {d.get('tolerance_from', '?')}; "
+                     f"severity {thresholds_text(thresholds)}")
     widened = [f"{_interval_from(s.get('widened'))} ({s.get('claim')})"
                for s in _list(d.get("sides")) if isinstance(s, Mapping)]
     ref = d.get("reference")
@@ -253,7 +260,7 @@ def _finding_text(ctx: _Context, finding: Finding) -> str:
     if widened:
         lines.append(f"{INDENT}intervals after tolerance: {' vs '.join(widened)}")
     ratio = finding.ratio
-    gap = "no finite ratio" if ratio is None else f"nearest ends {format_ratio(ratio)} apart ({ratio:.3g})"
+    gap = "no finite ratio" if ratio is None else f"nearest ends {ratio_text(ratio)} apart"
     from_ratio = str(d.get("severity_from_ratio") or finding.severity)
     lines.append(f"{INDENT}{gap}; {threshold_text(ratio, thresholds, from_ratio)}")
     scopes = _list(d.get("scope_differences"))
@@ -295,16 +302,6 @@ def _interval_from(value: object) -> str:
 # ---------------------------------------------------------------- numbers
 
 
-def fmt_number(x: float | None) -> str:
-    if x is None:
-        return "open"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.4g}"
-
-
 def fmt_interval(iv: Interval) -> str:
-    low, high = iv
-    if low is not None and high is not None and low == high:
-        return f"[{fmt_number(low)}]"
-    return f"[{fmt_number(low)} .. {fmt_number(high)}]"
+    """An interval as the report writes it, in brackets: '[1,800,000 – 2,200,000]', '[≥ 10]'."""
+    return f"[{format_interval(*iv)}]"

@@ -21,6 +21,7 @@ from checker.report import (
     format_interval,
     format_number,
     format_ratio,
+    reference_text,
     severity_rank,
     sorted_claims,
     sorted_findings,
@@ -176,7 +177,7 @@ class MarkdownRenderer:
             rule = self.ix.rules.get(f.quantity)
             ref = rule.reference if rule is not None else None
             if ref is not None:
-                figure = ref.text or format_interval(ref.low, ref.high)
+                figure = reference_text(ref)
                 source = ", ".join(x for x in (ref.source, ref.date) if x)
                 sides.append((escape(figure), escape(f"reference: {source}")))
         while len(sides) < 2:
@@ -206,7 +207,7 @@ class MarkdownRenderer:
         rule = self.ix.rules.get(g.rule or g.id)
         if rule is not None and rule.reference is not None:
             ref = rule.reference
-            figure = ref.text or format_interval(ref.low, ref.high)
+            figure = reference_text(ref)
             source = ", ".join(x for x in (ref.source, ref.date) if x)
             out += [f"Reference: {escape(figure)} ({escape(source)}).", ""]
         if g.id in self.charts:

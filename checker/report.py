@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from checker.model import Article, Claim, Finding, Group, Problem, Report, Rule, Severity
+from checker.model import Article, Claim, Finding, Group, Problem, Reference, Report, Rule, Severity
 
 CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 
@@ -124,7 +124,8 @@ def format_number(x: float | None) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     digits = max(0, 6 - len(str(int(abs(x)))))
-    return f"{x:,.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{x:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_interval(low: float | None, high: float | None, suffix: str = "") -> str:
@@ -138,6 +139,13 @@ def format_interval(low: float | None, high: float | None, suffix: str = "") -> 
     if low == high:
         return f"{format_number(low)}{suffix}"
     return f"{format_number(low)}{suffix} – {format_number(high)}{suffix}"
+
+
+def reference_text(ref: Reference) -> str:
+    """A rule's reference figure as written in the rule, else its value or interval."""
+    if ref.text:
+        return ref.text
+    return format_number(ref.value) if ref.value is not None else format_interval(ref.low, ref.high)
 
 
 def format_ratio(ratio: float | None) -> str:

@@ -6,9 +6,10 @@ import dataclasses
 
 import pytest
 
-from checker.compare import compare
-from checker.explain import explain, fmt_interval, fmt_number
+from checker.compare import compare, format_ratio
+from checker.explain import explain, fmt_interval
 from checker.model import Article, CheckerError, Claim, Group, Membership, Reference, Report, Rule
+from checker.report import format_interval, format_number
 from checker.rules import RuleSet, Settings
 from checker.semantics import ROWS
 
@@ -55,7 +56,7 @@ def test_unknown_id_is_an_error() -> None:
 def test_claim_shows_reading_semantics_and_membership() -> None:
     text = explain(make_report([A, B, C]), "a")
     assert text.startswith('claim a: "tens of thousands" in one.txt line 3 (Daily One, 2021-03-11)')
-    assert "interval [10,000 .. 100,000]" in text and "hedge vague" in text
+    assert "interval [10,000 – 100,000]" in text and "hedge vague" in text
     assert "vague-tens-of: " + ", ".join(ROWS["vague-tens-of"].words) in text
     assert "said Nauert (speaker: Nauert)" in text and "scope:" in text and "current" in text
     assert "group g-camps: people held in camps (similarity, no rule; 3 claims)" in text
@@ -67,9 +68,11 @@ def test_claim_shows_every_comparison_with_its_numbers() -> None:
     text = explain(report, "a")
     (ab,) = [f for f in report.findings if set(f.claims) == {"a", "b"}]
     assert f'vs b "about 2 million" (two.txt): conflict, critical -> {ab.id}' in text
-    assert "[9,091 .. 110,000] (a) vs [1,636,364 .. 2,420,000] (b)" in text
+    assert "[9,090.91 – 110,000] (a) vs [1,636,364 – 2,420,000] (b)" in text
     assert "critical: ratio >= 10" in text
-    overlap = "no conflict: intervals overlap at [45,455 .. 110,000]"
+    assert ab.ratio is not None  # the finding's own ratio, written the report's way
+    assert f"nearest ends {format_ratio(ab.ratio)} (ratio {format_number(ab.ratio)}) apart" in text
+    overlap = "no conflict: intervals overlap at [45,454.5 – 110,000]"
     assert f'vs c "more than 50,000" (three.txt): {overlap}' in text
     assert 'vs d "some 30,000" (one.txt): not compared: one sentence describing a change' in text
     assert f"findings: {', '.join(sorted(f.id for f in report.findings if 'a' in f.claims))}" in text
@@ -110,8 +113,8 @@ def test_scope_differs_on_values_is_explained() -> None:
     passed = claim("p", "three.txt", "as many as 40,000", None, 4e4, value=4e4, scope=("since:2019",))
     held = dataclasses.replace(B, value=5e3, low=4500, high=5500, text="about 5,000", scope=("current",))
     text = explain(make_report([passed, held]), "p")
-    assert "scope-differs (info), no conflict: intervals overlap at [4,091 .. 6,050]" in text
-    assert "point values 6.6x apart after tolerance (6.61)" in text
+    assert "scope-differs (info), no conflict: intervals overlap at [4,090.91 – 6,050]" in text
+    assert "point values 6.6x (ratio 6.61157) apart after tolerance" in text
 
 
 def test_reference_comparison_is_shown() -> None:
@@ -140,9 +143,10 @@ def test_output_is_deterministic() -> None:
         assert explain(report, ident) == explain(shuffled, ident)
 
 
-def test_number_formatting() -> None:
-    assert fmt_number(None) == "open" and fmt_number(1234567.8) == "1,234,568" and fmt_number(0.25) == "0.25"
-    assert fmt_interval((5.0, 5.0)) == "[5]" and fmt_interval((5.0, None)) == "[5 .. open]"
+def test_numbers_are_written_as_in_the_report() -> None:
+    assert fmt_interval((5.0, 5.0)) == f"[{format_interval(5.0, 5.0)}]" == "[5]"
+    assert fmt_interval((5.0, None)) == "[≥ 5]"
+    assert fmt_interval((1234567.8, 2e6)) == "[1,234,568 – 2,000,000]"
 
 
 def test_tally_group_says_why_figures_are_not_compared() -> None:

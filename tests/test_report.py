@@ -309,6 +309,7 @@ def test_number_and_interval_formats() -> None:
     assert format_number(0.25) == "0.25"
     assert format_number(12.5) == "12.5"
     assert format_number(None) == "?"
+    assert format_number(110_000.00000000001) == "110,000" and format_number(1_234_567.8) == "1,234,568"
     assert format_interval(1e6, None) == "≥ 1,000,000"
     assert format_interval(None, 5) == "≤ 5"
     assert format_interval(3, 3) == "3"
