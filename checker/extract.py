@@ -22,7 +22,7 @@ from checker.attach import attach_fraction_unit, attach_unit, rate_after
 from checker.model import Article, Claim
 from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, not_a_claim, year_context
 from checker.numbers import Figure, find_numbers, is_year_like
-from checker.ranges import MOVED_RE
+from checker.ranges import change_then_level
 from checker.semantics import (
     HEDGE_ROWS,
     TREND_WORD_RE,
@@ -342,9 +342,8 @@ def _unit_range(text: str, a: Figure, b: Figure) -> Figure | None:
             return None
     elif not (_TO_GAP_RE.fullmatch(text, a.end, b.start) and a.value < b.value):
         return None
-    elif (re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
-          or MOVED_RE.search(text, max(0, a.start - 12), a.start)) and b.value > 3 * a.value > 0:
-        return None  # "increased by $43.6 billion to $419.2 billion", "rose $2 to $45": a change, a level
+    elif change_then_level(text, a.start, a.value, b.value):
+        return None  # "rose $2 to $45": a change, then a level
     fig = Figure(a.start if lead is None else lead.start(), b.end, None, min(a.value, b.value),
                  max(a.value, b.value), hedge="range", unit=a.unit, dimension=a.dimension,
                  num_start=a.num_start, num_end=b.num_end, raw=a.raw)

@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 
 from checker.figure import SCALES, Figure, is_year_like, parse_digits, parse_spelled
+from checker.semantics import MOVED_RE
 from checker.units import MEASURE_WORD_RE
 
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*(?:(?:just|only|a\s+mere)\s+)?",
                            re.IGNORECASE)
-MOVED_RE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|up|down|gained|"
-                       r"lost|jumped|climbed|dropped|declined|increased|decreased|grew|slipped|slid|surged|soared|"
-                       r"plunged|tumbled|edged|added|shed|eased|advanced|rallied)\s+$", re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -67,15 +65,10 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         b_raw = _raw_value(b)
         if b_raw and abs(av) < b_raw:
             av = av * (b.value / b_raw)  # a shared multiplier: "$10 to $15 billion"
-    by = re.search(r"\bby\s+$", text[max(0, a.start - 4):a.start])
     shared_unit = a.unit is None and (b.unit is not None or MEASURE_WORD_RE.match(text, b.end))
-    if word == "to" and by and bv > 3 * av > 0 and not shared_unit:
-        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level ("rise by 0.3
-        # to 1 metre" is a range: the unit is written once)
-    if word == "to" and b.unit == a.unit and not shared_unit and bv > 3 * av > 0 and av == a.value \
-            and MOVED_RE.search(text, max(0, a.start - 12), a.start):
-        return None  # "unemployment rose 0.2% to 4.1%", "the toll rose 12 to 340": a change, then a level
-        # ("rise 3% to 5%" is a range)
+    if word == "to" and not shared_unit \
+            and change_then_level(text, a.start, av, bv, moved=b.unit == a.unit and av == a.value):
+        return None  # "rise by 0.3 to 1 metre" is a range: the unit is written once
     from_to = lead_word == "from" and word == "to" and not _RANGE_WORDS_RE.search(text, max(0, a.start - 60),
                                                                                    a.start)
     if not from_to and av >= bv:
@@ -98,6 +91,20 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
         if lead is not None:
             fig.start = lead.start()
     return fig
+
+
+_BY_RE = re.compile(r"\bby\s+$")
+
+
+def change_then_level(text: str, start: int, av: float, bv: float, moved: bool = True) -> bool:
+    """'increased by $43.6 billion to $419.2 billion', 'unemployment rose 0.2% to 4.1%', 'the toll rose
+    12 to 340': 'A to B' after 'by' (or, when ``moved``, right after a trend word) with B more than three
+    times A is a change, then the level reached, not a range ('rise 3% to 5%' is a range)."""
+    if not bv > 3 * av > 0:
+        return False
+    if _BY_RE.search(text[max(0, start - 4):start]):
+        return True
+    return moved and MOVED_RE.search(text, max(0, start - 12), start) is not None
 
 
 def _raw_value(f: Figure) -> float | None:

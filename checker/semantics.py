@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.figure import Figure
 from checker.model import HEDGES
-from checker.numbers import Figure, read_suffixes
 
 APPROX = 0.1  # relative half-width of the interval an approximate hedge gives
 
@@ -204,6 +204,8 @@ _NOT_TREND_UP_RE = re.compile(
     r"built|build|builds|add|adds|added|adding|speak|spoke|sped|speed|split|splits|tied|tie|tot|totted)\s+up\s*$",
     re.IGNORECASE,
 )
+# a trend word right before a figure ("rose 0.2% to 4.1%": a change, then the level; ranges.py)
+MOVED_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS))})\s+$", re.IGNORECASE)
 TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNORECASE)
 
 
@@ -246,6 +248,8 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         row = "plus" if sm.group("p") else _SUFFIX_WORDS.get(_suffix_word(sm))
         fig.end += sm.end()
         if sm.group("p") and fig.unit is None:
+            from checker.numbers import read_suffixes  # numbers -> ranges -> this table: import when used
+
             read_suffixes(text, fig, hi)  # "40-odd percent", "20-plus million"
     if row is not None:
         apply_row(fig, row)
