@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.model import SCHEMA_VERSION, Article, CheckerError, Claim, Finding, Report
-from checker.report import Index, column_of, severity_rank, sorted_findings, write_atomic
+from checker.report import Index, column_of, one_line, severity_rank, sorted_findings, write_atomic
 
 DEFAULT_BASELINE = "checker-baseline.json"
 _FIGURE = re.compile(r"^(.*?):(\d+): ")
@@ -69,7 +69,7 @@ class Baseline:
 def entry_for(finding: Finding, claims: Mapping[str, Claim], reason: str | None = None) -> Entry:
     """The baseline entry for a finding; ``claims`` maps claim ids to claims (``Index.claims``)."""
     figures = tuple(
-        f"{c.article}:{c.line}: {' '.join(c.text.split())}"
+        f"{c.article}:{c.line}: {one_line(c.text)}"
         for c in (claims.get(cid) for cid in finding.claims)
         if c is not None
     )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from checker.model import CheckerError, Severity
+from checker.report import one_line
 
 if TYPE_CHECKING:
     from checker.model import Report
@@ -126,7 +127,7 @@ def _warn_problems(report: Report) -> None:
 
     for p in sorted_problems(report.problems):
         where = f"{p.path}:{p.line}" if p.line else p.path
-        _err(f"{where}: warning: {' '.join(p.message.split())}")
+        _err(f"{where}: warning: {one_line(p.message)}")
 
 
 def _err(line: str) -> None:
@@ -355,10 +356,6 @@ def rules_check(rules: RulesDir = None) -> int:
 # entry point
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
 def run_cli(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this; :func:`main` exits with it)."""
     from typer._click.exceptions import NoArgsIsHelpError
@@ -370,7 +367,7 @@ def run_cli(argv: list[str] | None = None) -> int:
         _out(exc.format_message() + "\n")
         return ExitCode.OK
     except typer.TyperException as exc:
-        _err(f"checker: error: {_one_line(exc.format_message())}")
+        _err(f"checker: error: {one_line(exc.format_message())}")
         return ExitCode.ERROR
     except CheckerError as exc:
         lines = [ln for ln in str(exc).splitlines() if ln.strip()] or ["unknown error"]
@@ -382,12 +379,12 @@ def run_cli(argv: list[str] | None = None) -> int:
         return ExitCode.ERROR
     except OSError as exc:
         name = f"{exc.filename}: " if exc.filename else ""
-        _err(f"checker: error: {name}{exc.strerror or _one_line(str(exc))}")
+        _err(f"checker: error: {name}{exc.strerror or one_line(str(exc))}")
         return ExitCode.ERROR
     except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into one line
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        _err(f"checker: internal error: {type(exc).__name__}: {_one_line(str(exc))}")
+        _err(f"checker: internal error: {type(exc).__name__}: {one_line(str(exc))}")
         return ExitCode.ERROR
     return int(code or 0)
 

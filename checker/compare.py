@@ -19,7 +19,7 @@ from checker.context_scope import ONE_PERIOD
 from checker.context_words import WEEKDAYS
 from checker.measures import dimension_of, percent_scale
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
-from checker.report import reference_text
+from checker.report import one_line, reference_text
 from checker.rules import RuleSet, Settings
 
 Interval = tuple[float | None, float | None]
@@ -569,7 +569,7 @@ def _article_attr(articles: Mapping[str, Article], article_id: str, name: str) -
 
 
 def _normal(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+    return one_line(text or "").casefold()
 
 
 def _side_key(claim: Claim) -> str:

@@ -19,6 +19,7 @@ from checker.report import (
     finding_dict,
     format_interval,
     format_number,
+    one_line,
     report_dict,
     sorted_claims,
 )
@@ -62,7 +63,7 @@ def render_csv(report: Report) -> str:
             c.hedge, c.trend or "", c.unit or "", c.dimension, c.entity or "", c.attribution or "",
             c.quantity or "", ix.label(c.quantity) if c.quantity else "",
             ";".join(f.id for f in findings), findings[0].severity if findings else "",
-            " ".join(c.sentence.split()),
+            one_line(c.sentence),
         ])
     return buf.getvalue()
 
@@ -75,21 +76,17 @@ def render_claims_text(report: Report) -> str:
         article = ix.articles.get(c.article)
         path = article.path if article is not None else c.article
         col = column_of(article.text, c.start) if article is not None else 1
-        text = " ".join(c.text.split())
+        text = one_line(c.text)
         line = f"{path}:{c.line}:{col}: {text} [{format_interval(c.low, c.high)}] {c.hedge}"
         if c.unit:
             line += f" {c.unit}"
         if c.entity:
-            line += f" — {' '.join(c.entity.split())}"
+            line += f" — {one_line(c.entity)}"
         if c.attribution:
-            line += f" ({' '.join(c.attribution.split())})"
+            line += f" ({one_line(c.attribution)})"
         lines.append(line)
     lines.append(f"{len(report.claims)} claim(s) in {len(report.articles)} article(s).")
     return "\n".join(lines) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _summary(result: CheckResult) -> str:
@@ -110,7 +107,7 @@ def render_check_text(result: CheckResult) -> str:
     """ruff-style: ``path:line:col: KIND severity message [id]`` per new finding, then a summary."""
     lines = [
         f"{x.path}:{x.line}:{x.col}: {x.finding.kind} {x.finding.severity} "
-        f"{_one_line(x.finding.message)} [{x.finding.id}]"
+        f"{one_line(x.finding.message)} [{x.finding.id}]"
         for x in result.new
     ]
     lines.append(_summary(result))

@@ -156,6 +156,12 @@ def format_ratio(ratio: float | None) -> str:
     return as_text(ratio).replace("x", "×")
 
 
+def one_line(text: str, limit: int | None = None) -> str:
+    """Whitespace runs (newlines included) as one space, ends stripped; cut to ``limit`` characters."""
+    flat = " ".join(str(text).split())
+    return flat if limit is None else flat[:limit]
+
+
 def column_of(text: str, offset: int) -> int:
     """1-based column of a character offset."""
     return offset - (text.rfind("\n", 0, offset) + 1) + 1

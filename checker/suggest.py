@@ -15,8 +15,10 @@ import yaml
 
 from checker.match import STOPWORDS, TIME_WORDS, WORD_RE
 from checker.model import Claim, Group, Report
+from checker.report import one_line
 
 MAX_CUES = 6  # alternatives per cue group: enough to review, few enough to read
+MAX_SHOWN = 80  # characters of a figure or entity in a stub's comment
 GENERIC_WORDS = frozenset(("figure", "number", "total", "estimate", "count", "people"))
 
 
@@ -91,12 +93,9 @@ def _stub(group: Group, members: list[Claim], rule_id: str) -> str:
     }
     lines = [
         f"# Suggested from similarity group {group.id} ({len(members)} claims no rule covers):",
-        *(f"#   {c.article}:{c.line} {_one_line(c.text)!r} - {_one_line(c.entity or '?')}" for c in members),
+        *(f"#   {c.article}:{c.line} {one_line(c.text, MAX_SHOWN)!r} - {one_line(c.entity or '?', MAX_SHOWN)}"
+          for c in members),
         "# Review the label and the cues (words these claims share), then commit under rules/.",
     ]
     text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
     return "\n".join(lines) + "\n" + text
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:80]

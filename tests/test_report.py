@@ -25,7 +25,7 @@ from checker.render_formats import (
     render_json,
 )
 from checker.render_markdown import chart_paths, escape, quote_with_figure, render_markdown, write_markdown
-from checker.report import format_interval, format_number, write_atomic
+from checker.report import format_interval, format_number, one_line, write_atomic
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -314,6 +314,11 @@ def test_number_and_interval_formats() -> None:
     assert format_interval(None, 5) == "≤ 5"
     assert format_interval(3, 3) == "3"
     assert format_interval(None, None) == "unknown"
+
+
+def test_one_line_flattens_whitespace_and_cuts() -> None:
+    assert one_line(" a\n  b\tc \r\n") == "a b c"
+    assert one_line("one  two three", 7) == "one two"
 
 
 def test_write_atomic_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
