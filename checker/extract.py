@@ -27,12 +27,11 @@ from checker.semantics import (
     HEDGE_ROWS,
     TREND_WORD_RE,
     apply_hedges,
+    apply_over,
     apply_row,
     apply_suffix_hedge,
     apply_suffix_trend,
     apply_trend,
-    undo_duration_over,
-    undo_object_trend,
 )
 
 
@@ -108,16 +107,16 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         if not_a_claim(text, fig, lo, hi):
             continue
         year_like = is_year_like(fig)
-        apply_hedges(text, fig, lo, hi)
-        apply_trend(text, fig, lo)
+        apply_hedges(text, fig, lo, hi)  # before the unit: a hedge after the figure ("-plus") ends it
         if fig.kind != "fraction":
             attach_unit(text, fig, hi)
-            undo_duration_over(text, fig)
-            undo_object_trend(fig)
+            apply_over(text, fig)
+            apply_trend(text, fig, lo)
             apply_suffix_hedge(text, fig, hi)
             apply_suffix_trend(text, fig, hi)
         else:
             attach_fraction_unit(text, fig, hi)
+            apply_trend(text, fig, lo)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
             continue
         if year_like and fig.dimension == "count" and year_context(text, fig, lo) \

@@ -53,6 +53,7 @@ class Figure:
     unit_end: int = 0  # end of the counted noun, when the unit is one ("50 pupils")
     hedge_word: str = ""  # the hedge as written before the number ("over", "about")
     trend_word: str = ""  # the trend word that fired ("rose", "cut")
+    over_at: int = -1  # where an "over" before the figure starts, until the unit says what it is
 
     def __post_init__(self) -> None:
         if self.value is not None and self.low is None and self.high is None:

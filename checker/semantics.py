@@ -238,6 +238,8 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
         elif row == "at-most" and word.startswith("up") \
                 and _MOTION_UP_RE.search(text, max(lo, m.start() - 16), m.start()):
             row = None  # "edged up to 4.1%", "revised up to $5 billion": the level reached, not a bound
+        elif re.sub(r"\s+", " ", word) == "over" and fig.kind != "fraction" and fig.value is not None:
+            fig.over_at = m.start()  # a bound or a span of time: decided once the unit is known (apply_over)
         else:
             fig.start = m.start()
             fig.hedge_word = re.sub(r"\s+", " ", word)
@@ -251,7 +253,7 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
             from checker.numbers import read_suffixes  # numbers -> ranges -> this table: import when used
 
             read_suffixes(text, fig, hi)  # "40-odd percent", "20-plus million"
-    if row is not None:
+    if row is not None and fig.over_at < 0:
         apply_row(fig, row)
 
 
@@ -283,27 +285,17 @@ _OBJECT_VERBS = frozenset(["cut", "cuts", "shed", "shedding", "lost", "loses", "
                            "expanding"])
 
 
-def undo_object_trend(fig: Figure) -> None:
-    """'cut 800 jobs' is a count of jobs cut, not a fall of 800: no trend on a counted object (a
-    change in points, percent, money or a measure keeps it: 'lost 1.1%', 'added 15 sen')."""
-    if fig.trend_word in _OBJECT_VERBS and fig.dimension == "count" and fig.unit is not None \
-            and fig.unit.lower() not in ("points", "point"):
-        fig.trend, fig.trend_word = None, ""
-        fig.sem = [s for s in fig.sem if s not in ("trend-up", "trend-down")]
-
-
-def undo_duration_over(text: str, fig: Figure) -> None:
-    """'over five years' is a span of time, not a bound on the figure: 'over' before a duration is a
-    preposition ("planted over five years"), unless a verb of duration precedes ("lasted over 3 hours")."""
-    if fig.hedge_word != "over" or fig.unit not in _DURATION_UNITS or fig.value is None:
+def apply_over(text: str, fig: Figure) -> None:
+    """'over' before a figure, once its unit is known: 'more than' ('over 500 people'), except before
+    a duration, where it is a preposition ('planted over five years'), unless a verb of duration
+    precedes ('lasted over 3 hours', 'for over two years')."""
+    at, fig.over_at = fig.over_at, -1
+    if at < 0:
         return
-    if _BOUND_VERBS_RE.search(text, max(0, fig.start - 12), fig.start):
-        return  # "lasted over 3 hours", "for over two years": a bound after all
-    fig.start += len(fig.hedge_word)
-    while fig.start < fig.end and text[fig.start].isspace():
-        fig.start += 1
-    fig.sem = [s for s in fig.sem if s not in ("more-than", "less-than")]
-    fig.hedge, fig.low, fig.high, fig.hedge_word = "exact", fig.value, fig.value, ""
+    if fig.unit in _DURATION_UNITS and not _BOUND_VERBS_RE.search(text, max(0, at - 12), at):
+        return
+    fig.start, fig.hedge_word = at, "over"
+    apply_row(fig, "more-than")
 
 
 def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
@@ -319,8 +311,10 @@ def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
 
 
 def apply_trend(text: str, fig: Figure, lo: int) -> None:
-    """Trend words before the figure: the change ('rose 5%', 'down 2.3%', 'a drop of 3%', '+0.2%',
-    'cut prices by 10%'). The level reached ('rose 9% to $84') keeps no trend."""
+    """Trend words before the figure, once its unit is known: the change ('rose 5%', 'down 2.3%', 'a
+    drop of 3%', '+0.2%', 'cut prices by 10%'). The level reached ('rose 9% to $84') keeps no trend; so
+    does a counted object ('cut 800 jobs' counts jobs cut; 'lost 1.1%', 'added 15 sen', 'shed 300
+    points' are changes)."""
     if fig.start > lo and text[fig.start - 1] == "+":
         fig.start -= 1
         fig.trend = "up"
@@ -329,6 +323,9 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
     m = (_TREND_RE.search(text, max(lo, fig.start - 40), fig.start)
          or _TREND_BY_RE.search(text, max(lo, fig.start - 60), fig.start))
     if m and m.group("t").lower() == "up" and _NOT_TREND_UP_RE.search(text, max(lo, m.start() - 12), m.end()):
+        m = None
+    if m and m.group("t").lower() in _OBJECT_VERBS and fig.dimension == "count" and fig.unit is not None \
+            and fig.unit.lower() not in ("points", "point"):
         m = None
     if m:
         row = _TRENDS_BY[m.group("t").lower()]
