@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from tabulate import tabulate
@@ -27,6 +27,11 @@ from checker.report import (
     sorted_findings,
     sorted_problems,
 )
+
+# The claims tables: a quantity's claims, the claims no group took, and ``checker extract``'s list.
+QUANTITY_COLUMNS = ("Article", "Date", "Figure", "Interval", "Hedge", "Attributed to", "Quote")
+UNGROUPED_COLUMNS = ("Article", "Figure", "Interval", "Unit", "Measures", "Attributed to", "Quote")
+EXTRACT_COLUMNS = ("Article", "Figure", "Interval", "Hedge", "Unit", "Measures", "Attributed to", "Quote")
 
 _WHITESPACE = re.compile(r"\s+")
 # Characters with a meaning in CommonMark/GFM inline syntax or in a table row.
@@ -212,35 +217,38 @@ class MarkdownRenderer:
             out += [f"Reference: {escape(figure)} ({escape(source)}).", ""]
         if g.id in self.charts:
             out += [f"![Range chart: {escape(g.label)}]({quote(self.charts[g.id], safe='/._-~')})", ""]
-        claims = sorted_claims(self.ix.claims[m.claim] for m in g.members if m.claim in self.ix.claims)
-        rows = [self._claim_row(c) for c in claims]
-        headers = ["Article", "Date", "Figure", "Interval", "Hedge", "Attributed to", "Quote"]
-        out += [table(headers, rows), ""]
+        claims = [self.ix.claims[m.claim] for m in g.members if m.claim in self.ix.claims]
+        out += [self.claims_table(claims, QUANTITY_COLUMNS), ""]
         return out
 
-    def _claim_row(self, c: Claim) -> list[str]:
+    def claims_table(self, claims: Iterable[Claim], columns: Sequence[str]) -> str:
+        """One row per claim (by article and offset) with the named ``columns`` of :meth:`claim_cells`."""
+        rows = []
+        for c in sorted_claims(claims):
+            cells = self.claim_cells(c)
+            rows.append([cells[name] for name in columns])
+        return table(columns, rows)
+
+    def claim_cells(self, c: Claim) -> dict[str, str]:
+        """Every column a claims table can show, escaped."""
         article = self.ix.articles.get(c.article)
-        date = article.date if article is not None else None
-        return [
-            self.article_link(c),
-            escape(date),
-            escape(c.text),
-            escape(format_interval(c.low, c.high, "%" if c.dimension == "percent" else "")),
-            escape(c.hedge),
-            escape(c.attribution),
-            quote_with_figure(c),
-        ]
+        return {
+            "Article": self.article_link(c),
+            "Date": escape(article.date if article is not None else None),
+            "Figure": escape(c.text),
+            "Interval": escape(format_interval(c.low, c.high, "%" if c.dimension == "percent" else "")),
+            "Hedge": escape(c.hedge),
+            "Unit": escape(c.unit),
+            "Measures": escape(c.entity),
+            "Attributed to": escape(c.attribution),
+            "Quote": quote_with_figure(c),
+        }
 
     def ungrouped(self) -> list[str]:
-        claims = sorted_claims(c for c in self.report.claims if c.quantity is None)
+        claims = [c for c in self.report.claims if c.quantity is None]
         if not claims:
             return []
-        rows = []
-        for c in claims:
-            row = self._claim_row(c)
-            rows.append([row[0], row[2], row[3], escape(c.unit), escape(c.entity), row[5], row[6]])
-        headers = ["Article", "Figure", "Interval", "Unit", "Measures", "Attributed to", "Quote"]
-        return ["## Claims not grouped", "", table(headers, rows), ""]
+        return ["## Claims not grouped", "", self.claims_table(claims, UNGROUPED_COLUMNS), ""]
 
     def problems(self) -> list[str]:
         problems = sorted_problems(self.report.problems)
@@ -258,13 +266,7 @@ def render_markdown(report: Report, base_dir: str = ".", charts: Mapping[str, st
 
 def render_claims_markdown(report: Report, base_dir: str = ".") -> str:
     """The claims of ``checker extract`` as one table."""
-    r = MarkdownRenderer(report, base_dir)
-    rows = []
-    for c in sorted_claims(report.claims):
-        row = r._claim_row(c)
-        rows.append([row[0], row[2], row[3], row[4], escape(c.unit), escape(c.entity), row[5], row[6]])
-    headers = ["Article", "Figure", "Interval", "Hedge", "Unit", "Measures", "Attributed to", "Quote"]
-    return table(headers, rows) + "\n"
+    return MarkdownRenderer(report, base_dir).claims_table(report.claims, EXTRACT_COLUMNS) + "\n"
 
 
 __all__ = ["escape", "format_number", "render_claims_markdown", "render_markdown"]
