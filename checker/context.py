@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from checker.context_attr import attribution as _attribution
 from checker.context_entity import entity_and_predicate
-from checker.context_phrase import is_number, is_word, is_year
+from checker.context_phrase import is_number, is_year
 from checker.context_scope import SCOPE_VOCABULARY, scope_markers
-from checker.context_split import Token, sentence_spans, tokens
-from checker.context_words import EVENT_NOUNS, NOT_NAMES, PREPS, wordset
+from checker.context_split import Token, sentence_spans, sentences_near, tokens
+from checker.context_words import EVENT_NOUNS, NOT_NAMES, PREPS, is_possessive, strip_possessive, wordset
 
 __all__ = ["FigureContext", "SCOPE_VOCABULARY", "describe", "sentence_spans"]
 
@@ -42,6 +42,7 @@ _INTRO_OPENERS = wordset("in during since last over as by between from this so o
 _ANTECEDENT_LINKS = wordset("where which who whom")
 _TIME_OPENERS = wordset("in during since from between for")
 _RESTRICTING = wordset("counting including covering")
+_DOTTED = re.compile(r"\b((?:[a-z]\.){2,})")
 _COMMON_OPENERS = wordset(
     """human hospital annual adult unemployment inflation turnout retail data nearly only almost total
     average global local national federal official economic overall roughly approximately just public
@@ -127,22 +128,25 @@ def _names(text: str, toks: list[Token], skip: set[int], sentence_start: int) ->
         while run and run[-1].low == "of":
             run.pop()
         if run:
-            name = " ".join(re.sub(r"[’']s$", "", t.text) for t in run).lower()
-            name = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)  # u.s. -> us
+            name = " ".join(strip_possessive(t.text) for t in run).lower()
+            if "." in name:
+                name = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), name)  # u.s. -> us
             if len(run) > 1 or run[0].start != sentence_start or _opener_is_name(text, run[0]):
                 out.add(name)
         run.clear()
 
     for idx, t in enumerate(toks):
-        bare = re.sub(r"[’']s$", "", t.low)
-        cap = is_word(t) and t.text[0].isupper() and bare not in NOT_NAMES and idx not in skip
+        first = t.text[0]
+        cap = first.isupper() and first.isalpha() and strip_possessive(t.low) not in NOT_NAMES \
+            and idx not in skip
         if cap or (run and t.low == "of" and idx + 1 < len(toks) and toks[idx + 1].text[:1].isupper()):
             run.append(t)
-            if cap and re.search(r"[’']s$", t.text):
+            if cap and is_possessive(t.text):
                 flush()  # "China's Xinjiang region": two names
             continue
-        flush()
-        if t.low in EVENT_NOUNS and t.text[0].islower() and idx not in skip:
+        if run:
+            flush()
+        if t.low in EVENT_NOUNS and first.islower() and idx not in skip:
             out.add(t.low)
     flush()
     return out
@@ -156,7 +160,7 @@ def _opener_is_name(text: str, t: Token) -> bool:
 def _opener_word_is_name(text: str, word_as_written: str) -> bool:
     """A capitalised word opening a sentence is a name when it is capitalised mid-sentence elsewhere,
     is a possessive, or is neither a plural, a common opener nor a word found in lower case."""
-    if re.search(r"[’']s$", word_as_written):
+    if is_possessive(word_as_written):
         return True
     if re.search(r"[a-z,]\s+" + re.escape(word_as_written) + r"\b", text):
         return True
@@ -188,7 +192,7 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
         return EMPTY
     f0, f1 = fig[0], fig[-1] + 1
     lo, hi, scope_hi = _clause(toks, f0, f1)
-    prior = [sp for sp in sentence_spans(text, max(0, sent_start - 600), sent_start) if sp[1] <= sent_start]
+    prior = [sp for sp in sentences_near(text, max(0, sent_start - 600), sent_start) if sp[1] <= sent_start]
     before = tokens(text, *prior[-1]) if prior else None
     entity, predicate = entity_and_predicate(text, toks, f0, f1, lo, hi, unit, dimension, before)
     who = _attribution(text, sent_start, sent_end, fig_start, fig_end)

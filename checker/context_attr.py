@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from checker.context_split import Token, sentence_spans, tokens
+from checker.context_split import Token, sentences_near, tokens
 from checker.context_words import (
     ATTRIBUTION_VERBS,
     AUX,
@@ -30,7 +30,9 @@ from checker.context_words import (
     RELATIVES,
     WEEKDAYS,
     is_past_form,
+    is_possessive,
     lemma,
+    strip_possessive,
     wordset,
 )
 
@@ -76,11 +78,20 @@ _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separat
 _CONTEST_VERBS = wordset("disputes disputed rejects rejected contests contested denies denied challenges "
                          "challenged questions questioned")
 _SUBJECT_STOPS = wordset("after before when said says told")
+_TWO_DIGITS = re.compile(r"\d{2,}")
+_WORDISH = re.compile(r"[\w’'\-.]+")
+_SPACES = re.compile(r"\s*")
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-.]*")
+
+
+def _owner(word: str) -> bool:
+    """'the ministry's', 'police’s': a possessive word (a letter, digit or _ before the apostrophe)."""
+    return is_possessive(word) and len(word) > 2 and (word[-3].isalnum() or word[-3] == "_")
 
 
 def _is_attr_verb(toks: list[Token], i: int) -> bool:
     w = toks[i].low
-    if not re.fullmatch(r"[a-z]+", w) or not toks[i].text[0].islower():
+    if not (w.isascii() and w.isalpha()) or not toks[i].text[0].islower():
         return False  # "Secretary of State Mike Pompeo": a capitalised word is not the verb
     lem = IRREGULAR.get(w) or lemma(w)
     if lem not in ATTRIBUTION_VERBS:
@@ -90,11 +101,11 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
     if w in _NOUNLIKE:
         prev = toks[i - 1].low if i else ""
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if prev in DETS or prev in PREPS or re.search(r"[’']s$", prev) or prev in ("’", "'"):
+        if prev in DETS or prev in PREPS or is_possessive(prev) or prev in ("’", "'"):
             return False
         plural = prev.endswith("s") and not prev.endswith("ss")
         plural_subject = (plural or prev in _SOURCE_NOUNS) and w == lemma(w)
-        if plural_subject and re.fullmatch(r"[a-z]+", nxt) and nxt not in PREPS:
+        if plural_subject and nxt.isascii() and nxt.isalpha() and nxt.islower() and nxt not in PREPS:
             return True  # "Opposition leaders claim turnout was ..."
         if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
                 or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
@@ -112,7 +123,7 @@ def _clean(phrase: str) -> str | None:
     while words and words[0].lower().strip(",") in _LEAD_TRIM:
         words = words[1:]
     phrase = " ".join(words).strip(" ,;:")
-    if not phrase or len(words) > 14 or re.search(r"\d{2,}", phrase):
+    if not phrase or len(words) > 14 or _TWO_DIGITS.search(phrase):
         return None
     last = words[-1].lower() if not words[-1].isupper() or len(words[-1]) == 1 else words[-1]
     if len(words) > 1 and last in PRONOUNS:
@@ -121,7 +132,7 @@ def _clean(phrase: str) -> str | None:
         return None
     if all(w.lower() in _TIME_ONLY for w in words):
         return None
-    return re.sub(r"[’']s$", "", phrase)
+    return strip_possessive(phrase)
 
 
 def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
@@ -155,7 +166,7 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
             and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
             and toks[j - 1].low not in AUX
         acronym = len(t.text) > 1 and t.text.isupper() and t.text.isalpha()  # "the WHO", "the US"
-        if t.text in ",’'" or reduced_relative or acronym or re.fullmatch(r"[\w’'\-.]+", t.text) and (
+        if t.text in ",’'" or reduced_relative or acronym or _WORDISH.fullmatch(t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
             and not is_past_form(low) and low not in _SUBJECT_STOPS
         ):
@@ -241,7 +252,7 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
     """"the UN panel's estimate that about 5,000 ...", "the ministry's figures show 300 ..."."""
     for v in range(len(toks) - 1, 0, -1):
         t = toks[v]
-        if t.start == pos and re.search(r"\w[’']s$", toks[v - 1].text) and toks[v - 1].text[0].islower():
+        if t.start == pos and _owner(toks[v - 1].text) and toks[v - 1].text[0].islower():
             # "well below the commission's 58.2%": the owner of the figure gives it
             name = _subject_before(text, toks, v, stop_at_comma=True)
             if name:
@@ -249,7 +260,7 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
         if t.start >= pos or t.low not in _SOURCE_NOUNS:
             continue
         owner = toks[v - 1]
-        if not re.search(r"\w[’']s$", owner.text) or not owner.text[0].isalpha():
+        if not _owner(owner.text) or not owner.text[0].isalpha():
             continue
         name = _subject_before(text, toks, v, stop_at_comma=True)
         if name:
@@ -352,7 +363,7 @@ def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
             return open_at, close
         if nl < 0:
             return open_at, len(text)
-        nxt = re.compile(r"\s*").match(text, nl).end()
+        nxt = _SPACES.match(text, nl).end()
         if not text.startswith(opener, nxt):
             return open_at, nl
         at = nxt + 1
@@ -389,7 +400,7 @@ def _leading_name(text: str, toks: list[Token]) -> str | None:
     """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
     run = []
     for t in toks:
-        if not re.fullmatch(r"[A-Z][\w’'\-.]*", t.text) or t.low in DETS:
+        if not _CAPITALISED.fullmatch(t.text) or t.low in DETS:
             break
         run.append(t)
     if len(run) < 2:
@@ -435,8 +446,8 @@ def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_e
     quote = _quote_bounds(text, fig_start)
     para_end = text.find("\n", max(sent_end, quote[1] if quote else 0))
     para_end = len(text) if para_end < 0 else para_end
-    para = sentence_spans(text, para_start, para_end)
-    prior = [s for s in sentence_spans(text, max(0, para_start - 1500), sent_start) if s[1] <= sent_start]
+    para = sentences_near(text, para_start, para_end)
+    prior = [s for s in sentences_near(text, max(0, para_start - 1500), sent_start) if s[1] <= sent_start]
     spans = prior + [(sent_start, sent_end)]
     found = None
     if quote is not None:

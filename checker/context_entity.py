@@ -40,6 +40,7 @@ from checker.context_words import (
     AUX_FILLERS,
     CONJ_STOP,
     DETS,
+    GENERIC_HEADS,
     KNOWN_VERBS,
     LINKING_VERBS,
     MONTHS,
@@ -60,7 +61,6 @@ _BE = wordset("is are was were be been being 's ’s")
 _PRONOUN_HEADS = wordset("there it they them we us he she this that these those which who one ones")
 _LOCATIVES = wordset("on in at inside aboard")  # a place after a bare figure: "200 on board"
 _NOT_NARROWING = wordset("compared based according including excluding adjusted")  # "0.2%, compared with"
-_GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate")
 _LEFT_PREPS = wordset("to at by around near for up down from above below past over beyond under")
 _MEASURE_ADJECTIVES = wordset(
     "wide long high deep tall thick old away across large heavy big broad lower higher up down more less")
@@ -203,7 +203,7 @@ def entity_and_predicate(text: str, toks: list[Token], f0: int, f1: int, lo: int
                 # and where these were says what they are.
                 pp, _ = pp_chain(toks, i, hi)
                 head, tail = "", phrase(text, pp)
-    if head.lower().split()[-1:] in ([w] for w in _GENERIC_HEADS):
+    if head.lower().split()[-1:] in ([w] for w in GENERIC_HEADS):
         # "612 new cases ..., bringing the total to 4,270"; "... 21,000 people marched. The union said
         # the true number was 110,000"
         earlier = _earlier_counted(text, toks, f0)

@@ -12,6 +12,7 @@ from checker.context_words import (
     CONJ_STOP,
     DETS,
     EVENT_NOUNS,
+    GENERIC_HEADS,
     KNOWN_VERBS,
     MONTHS,
     PREPS,
@@ -19,6 +20,7 @@ from checker.context_words import (
     SCOPE_OPENERS,
     is_finite_verb,
     is_past_form,
+    is_possessive,
     wordset,
 )
 
@@ -44,6 +46,9 @@ _DATE_LEADS = wordset("the early late mid")
 _SUBJECT_PREPS = wordset("of from in for at on to among across with")
 ANTECEDENT_PREPS = wordset("of in")
 _RATE_NOUNS = wordset("day year week month")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_SPACE_RUN = re.compile(r"\s+")
 _MAX_NP = 10
 MAX_PP = 9
 
@@ -57,7 +62,7 @@ def is_number(t: Token) -> bool:
 
 
 def is_year(t: Token) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t.text))
+    return bool(_YEAR.fullmatch(t.text))
 
 
 def opens_scope(toks: list[Token], i: int, hi: int) -> bool:
@@ -92,7 +97,7 @@ def np_right(toks: list[Token], i: int, hi: int, dimension: str) -> tuple[list[T
         if t.text in QUOTE:
             i += 1
             continue
-        if words and is_number(t) and re.search(r"[’']s$", words[-1].text):
+        if words and is_number(t) and is_possessive(words[-1].text):
             words.append(t)  # "85% of the province's 2.3 million residents"
             i += 1
             continue
@@ -211,7 +216,7 @@ def phrase(text: str, words: list[Token], keep_det: bool = False) -> str:
     if not words:
         return ""
     out = text[words[0].start:words[-1].end]
-    return re.sub(r"[“”\"]", "", re.sub(r"\s+", " ", out)).strip()
+    return _QUOTE_MARKS.sub("", _SPACE_RUN.sub(" ", out)).strip()
 
 
 def span(text: str, first: Token, rest: list[Token]) -> str:
@@ -243,7 +248,7 @@ def subject_left(text: str, toks: list[Token], j: int, lo: int,
             break
         noun = any(toks[k].low in DETS for k in range(max(lo, j - 2), j))  # "the real rise", "a cut"
         if low in KNOWN_VERBS and low not in EVENT_NOUNS and words and not low.endswith("s") \
-                and low not in ("total", "number", "count", "record", "estimate") and not noun:
+                and low not in GENERIC_HEADS and low != "record" and not noun:
             break
         words.insert(0, t)
         j -= 1

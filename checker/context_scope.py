@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from checker.context_words import EVENT_NOUNS, MONTHS, NOT_NAMES, WEEKDAYS, wordset
+from checker.context_words import EVENT_NOUNS, MONTHS, NOT_NAMES, WEEKDAYS, strip_possessive, wordset
 
 # The closed vocabulary of markers (docs/context.md has examples). ``<date>`` is YYYY, YYYY-MM,
 # YYYY-MM-DD, MM-DD (no year given) or a weekday; ``<n><u>`` is a count and a unit y/m/w/d/h.
@@ -39,6 +40,7 @@ ONE_PERIOD = {"past:1y": "per-year", "past:12m": "per-year", "past:1m": "per-mon
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_RE = re.compile(_YEAR)
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a": 1, "an": 1,
@@ -138,6 +140,39 @@ _REGION_NAME = re.compile(
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
 
 
+
+# Words one of which a pattern's every match contains (lower case): a pattern whose words are all
+# absent from a clause cannot match it and is not run (most clauses name no date, rate or group).
+_YEARISH = ("18", "19", "20")
+_MONTHISH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _SINCE_DATE: ("since",), _SINCE_EVENT: ("since",), _SINCE_MONTH: ("since",), _SINCE_OTHER: ("since",),
+    _SPAN: _YEARISH, _SPAN_DASH: _YEARISH, _ASOF: _YEARISH, _PERIOD: _YEARISH, _YEAR_EVENT: _YEARISH,
+    _QUARTER: ("q",), _PERIOD_MONTH: _MONTHISH, _TRAILING: ("the",), _ASOF_DAY: ("day",),
+    _TOTAL: ("bringing",), _PAST: ("the",), _RELATIVE: ("last", "this", "past"), _ON_DAY: ("on",),
+    _CHANGE_OVER: ("on", "than", "from", "compared"),
+    _RATE: ("year", "annum", "month", "week", "day", "daily", "annual"),
+    _CURRENT: ("current", "present", "time", "now", "still", "today"),
+    _CUMULATIVE: ("total", "all", "altogether", "far", "date", "cumulative", "now", "then"),
+    _PEAK: ("peak", "height"), _ONLY: ("only",), _AGED_RANGE: ("aged",), _AGED_OVER: ("aged", "+", "over-"),
+}
+_SUBPOP_TRIGGERS = {
+    "adults": ("adult", "grown-ups"), "children": ("child", "kids", "minors", "under-18s"),
+    "women": ("wom", "female"), "men": ("men", "male"), "girls": ("girls",), "boys": ("boys",),
+    "elderly": ("elderly", "pensioners", "over-", "older"), "civilians": ("civilian",),
+}
+_REGION_TRIGGERS = {"national": ("nation", "country"), "global": ("world", "globe", "globally"),
+                    "capital": ("capital",)}
+
+
+_ALL_TRIGGERS = frozenset(w for words in (*_TRIGGERS.values(), *_SUBPOP_TRIGGERS.values(),
+                                           *_REGION_TRIGGERS.values()) for w in words)
+
+
+def _scan(pattern: re.Pattern[str], text: str, present: set[str]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, or nothing when none of the pattern's words is ``present``."""
+    return () if present.isdisjoint(_TRIGGERS[pattern]) else pattern.finditer(text)
+
 _INSTITUTIONS = wordset(
     """congress parliament senate house court committee ministry department office university bank council
     assembly journal times post news lancet nature agency commission party government cabinet union
@@ -168,6 +203,8 @@ def scope_markers(text: str) -> tuple[str, ...]:
     """Normalised scope markers found in ``text`` (sorted, deduplicated)."""
     found: set[str] = set()
     used: list[tuple[int, int]] = []
+    low = text.lower()
+    present = {word for word in _ALL_TRIGGERS if word in low}
 
     def add(marker: str, m: re.Match[str]) -> None:
         found.add(marker)
@@ -176,46 +213,46 @@ def scope_markers(text: str) -> tuple[str, ...]:
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in used)
 
-    for m in _SINCE_DATE.finditer(text):
+    for m in _scan(_SINCE_DATE, text, present):
         add("since:" + _date(m.group(3), m.group(1)), m)
-    for m in _SINCE_EVENT.finditer(text):
+    for m in _scan(_SINCE_EVENT, text, present):
         if m.group(1) or m.group(2):
             add("since:" + _date(m.group(2), m.group(1)), m)
-    for m in _SINCE_MONTH.finditer(text):
+    for m in _scan(_SINCE_MONTH, text, present):
         if free(m):
             add("since:" + _date(None, m.group(1), m.group(2)), m)
-    for m in _SINCE_OTHER.finditer(text):
+    for m in _scan(_SINCE_OTHER, text, present):
         if free(m):
             add("cumulative", m)
-    for m in _SPAN.finditer(text):
+    for m in _scan(_SPAN, text, present):
         add(f"period:{m.group(1)}..{m.group(2)}", m)
-    for m in _SPAN_DASH.finditer(text):
+    for m in _scan(_SPAN_DASH, text, present):
         if free(m):
             end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
             add(f"period:{m.group(1)}..{end}", m)
-    for m in _ASOF.finditer(text):
+    for m in _scan(_ASOF, text, present):
         if free(m):
             add("asof:" + _date(m.group(3), m.group(1), m.group(2)), m)
-    for m in _PERIOD.finditer(text):
+    for m in _scan(_PERIOD, text, present):
         if free(m):
             add("period:" + _date(m.group(2), m.group(1)), m)
-    for m in _YEAR_EVENT.finditer(text):
+    for m in _scan(_YEAR_EVENT, text, present):
         if free(m):
             add(f"period:{m.group(1)}", m)
-    for m in _QUARTER.finditer(text):
+    for m in _scan(_QUARTER, text, present):
         q = _QUARTERS.get((m.group(1) or "").lower()) or int(m.group(3)[1])
         year = m.group(2) or m.group(4)
         add(f"period:{year + '-' if year else ''}q{q}", m)
-    for m in _PERIOD_MONTH.finditer(text):
+    for m in _scan(_PERIOD_MONTH, text, present):
         if free(m):
             add("period:" + _date(None, m.group(1)), m)
-    for m in _TRAILING.finditer(text):
+    for m in _scan(_TRAILING, text, present):
         add(f"past:{_number(m.group(1)) or '1'}{_UNIT[m.group(2).lower()][1]}", m)
-    for m in _ASOF_DAY.finditer(text):
+    for m in _scan(_ASOF_DAY, text, present):
         add(f"asof:{m.group(1).lower()}", m)
-    for m in _TOTAL.finditer(text):
+    for m in _scan(_TOTAL, text, present):
         add("cumulative", m)
-    for m in _PAST.finditer(text):
+    for m in _scan(_PAST, text, present):
         which = "next" if m.group(1).lower() in ("next", "coming") else "past"
         n, (default, unit) = _number(m.group(2)), _UNIT[m.group(3).lower()]
         if default and n in ("", "1"):
@@ -223,45 +260,45 @@ def scope_markers(text: str) -> tuple[str, ...]:
         elif default and n.isdigit():
             n = str(int(n) * int(default))
         add(f"{which}:{n or '1'}{unit}", m)
-    for m in _RELATIVE.finditer(text):
+    for m in _scan(_RELATIVE, text, present):
         if free(m):
             which = "last" if m.group(1).lower() in ("last", "past") else "this"
             add(f"period:{which}-{m.group(2).lower()}", m)
-    for m in _ON_DAY.finditer(text):
+    for m in _scan(_ON_DAY, text, present):
         day = m.group(1).lower() if m.group(1) else _date(m.group(4), m.group(2), m.group(3))
         add(f"date:{day}", m)
-    for m in _CHANGE_OVER.finditer(text):
+    for m in _scan(_CHANGE_OVER, text, present):
         unit = (m.group(1) or m.group(2) or m.group(3)).lower()
         add(f"per-{unit}" if unit != "quarter" else "per-quarter", m)
-    for m in _RATE.finditer(text):
+    for m in _scan(_RATE, text, present):
         if free(m):
             unit = _RATE_UNIT.get((m.group(1) or "").lower()) or {
                 "monthly": "month", "weekly": "week", "daily": "day"
             }.get(m.group(2).lower(), "year")
             add(f"per-{unit}", m)
     for pattern, marker in ((_CURRENT, "current"), (_CUMULATIVE, "cumulative"), (_PEAK, "peak")):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, present):
             if free(m):
                 add(marker, m)
     for pattern, group in _SUBPOP:
-        if pattern.search(text):
+        if not present.isdisjoint(_SUBPOP_TRIGGERS[group]) and pattern.search(text):
             found.add(f"subpop:{group}")
-    for m in _ONLY.finditer(text):
+    for m in _scan(_ONLY, text, present):
         add(f"subpop:{(m.group(1) or m.group(2)).lower()}", m)
-    for m in _AGED_RANGE.finditer(text):
+    for m in _scan(_AGED_RANGE, text, present):
         add(f"subpop:aged-{m.group(1)}-{m.group(2)}", m)
-    for m in _AGED_OVER.finditer(text):
+    for m in _scan(_AGED_OVER, text, present):
         if free(m):
             add(f"subpop:aged-{next(g for g in m.groups() if g)}+", m)
     for pattern, place in _REGION_WORDS:
-        if pattern.search(text):
+        if not present.isdisjoint(_REGION_TRIGGERS[place]) and pattern.search(text):
             found.add(f"region:{place}")
     for m in _REGION_NAME.finditer(text):
         name = m.group(1)
         words = name.split()
-        if re.sub(r"[’']s$", "", words[0].lower().strip(".")) in NOT_NAMES or re.fullmatch(_YEAR, words[0]):
+        if strip_possessive(words[0].lower().strip(".")) in NOT_NAMES or _YEAR_RE.fullmatch(words[0]):
             continue
         if words[-1].lower() in _INSTITUTIONS:
             continue  # "in Congress", "in the European Parliament", "in The Lancet": not a place
-        found.add("region:" + re.sub(r"[’']s$", "", name.lower()))
+        found.add("region:" + strip_possessive(name.lower()))
     return tuple(sorted(found))

@@ -9,6 +9,7 @@ when the line before looks like a headline or a paragraph of its own (not hard-w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,6 +29,10 @@ SENTENCE_OPENERS = wordset(
 _FUNCTION_END = wordset("the a an of to in and or for with on at by from that as its their his her")
 _TERMINATOR = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*")
 _OPENING = "\"'“‘(["
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t\r]*\n))+")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+_DOTTED_WORD = re.compile(r"(?:[a-z]\.)+[a-z]")
+_TRAILING_PUNCT = re.compile(r"\W+$")
 _WORD_BEFORE = re.compile(r"((?:[A-Za-z]\.)*[A-Za-z]+)\.?$")
 
 
@@ -65,6 +70,22 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return list(_sentence_spans(text, start, end))
 
 
+def sentences_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of the whole text that overlap text[start:end], cut to it and trimmed. Reads the
+    neighbours of a sentence without splitting a window of the text again for every figure."""
+    end = min(end, len(text))
+    start = max(0, min(start, end))
+    whole = _sentence_spans(text, 0, len(text))
+    out = []
+    for s, e in whole[max(0, bisect_right(whole, (start, -1)) - 1):]:
+        if s >= end:
+            break
+        cut = _trim(text, max(s, start), min(e, end)) if e > start else None
+        if cut:
+            out.append(cut)
+    return out
+
+
 @lru_cache(maxsize=512)
 def _sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
@@ -84,7 +105,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Paragraph blocks: split at blank lines, and at single newlines where lines stand alone."""
     out: list[tuple[int, int]] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?![ \t\r]*\n))+", text[start:end]):
+    for para in _PARAGRAPH.finditer(text[start:end]):
         p_start = start + para.start()
         lines = []
         pos = p_start
@@ -144,7 +165,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
-    nxt_match = re.compile(r"\s*(\S+)").match(text, m.end(), end)
+    nxt_match = _NEXT_WORD.match(text, m.end(), end)
     if not nxt_match:
         return True
     nxt = nxt_match.group(1)
@@ -167,7 +188,7 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
         return False
     if key in ("no", "nos") and not first.isdigit():
         return True
-    if key in ABBREV_MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]", key):
-        word_after = re.sub(r"\W+$", "", nxt.lstrip(_OPENING)).lower()
+    if key in ABBREV_MAYBE or _DOTTED_WORD.fullmatch(key):
+        word_after = _TRAILING_PUNCT.sub("", nxt.lstrip(_OPENING)).lower()
         return word_after in SENTENCE_OPENERS
     return True

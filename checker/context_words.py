@@ -6,11 +6,27 @@ hold function words and the verbs news figures attach to; they are not about any
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def wordset(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` as a set (keeps the lists below readable)."""
     return frozenset(text.split())
 
+
+def is_possessive(word: str) -> bool:
+    """'China's', 'the union’s': a word ending in an apostrophe and s."""
+    return word.endswith(("'s", "’s"))
+
+
+def strip_possessive(word: str) -> str:
+    """'China's' -> 'China'; other words unchanged."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+# Nouns that name a figure rather than what it counts ("the total", "the true number", "the death
+# toll"): what is counted is their complement or an earlier figure's noun. The one shared list.
+GENERIC_HEADS = wordset("total tally number figure count sum loss losses estimate toll")
 
 AUX = wordset("is are was were be been being has have had will would could can may might should must shall "
     "do does did 's ’s")
@@ -111,6 +127,7 @@ _E_ENDINGS = ("v", "z", "c", "g", "at", "iz", "is", "ur", "us", "as", "os", "uc"
               "bl", "pl", "gl", "tl", "ir", "ag", "rg", "ut", "iv", "ov", "ud")
 
 
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """Rough verb lemma: 'held' -> 'hold', 'forced' -> 'force', 'sanctioning' -> 'sanction'."""
     w = word.lower().strip("’'")
@@ -161,6 +178,7 @@ def participle(verb_lemma: str) -> str:
     return verb_lemma + "ed"
 
 
+@lru_cache(maxsize=8192)
 def is_past_form(word: str) -> bool:
     """A past tense or participle ('held', 'detained', 'forced'), not an -ed noun like 'bed'."""
     w = word.lower()
@@ -171,6 +189,7 @@ def is_past_form(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in NOT_VERBS
 
 
+@lru_cache(maxsize=8192)
 def is_finite_verb(word: str) -> bool:
     """Present tense forms that are not also common nouns ('contains', 'live', 'remain')."""
     w = word.lower()

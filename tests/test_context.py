@@ -219,3 +219,44 @@ def test_describe_on_any_unicode_inside_a_sentence(text: str, data: st.DataObjec
         j = data.draw(st.integers(i, e))
         got = context_module._describe(text, s, e, i, j, "people", "count")
         assert got.entity is None or len(got.entity) <= 120
+
+
+def _scope_texts() -> list[str]:
+    examples = [x for doc in SCOPE_VOCABULARY.values() for x in re.findall(r"'([^']+)'", doc)]
+    more = """altogether; daily; right now; at any one time; over-65s; older people; grown-ups; kids; minors;
+    under-18s; females; males; pensioners; countrywide; globally; around the globe; Q3 2021; as at 2020;
+    peaked; at the height of; year-on-year; compared with a year earlier; 18+; until now; thus far;
+    since records began; aged between 18 and 24; per annum; annualised; in the 12 months to June;
+    by the end of March 2020; since the outbreak began in March; the 2019 flood; mid-June; presently"""
+    return [c["text"] for c in CASES] + examples + [x.strip() for x in more.split(";")]
+
+
+def test_scope_trigger_words_are_in_every_match() -> None:
+    # scope_markers runs a pattern only when one of its trigger words is in the clause; the words
+    # must be in every match, or a marker would be lost.
+    from checker import context_scope as cs
+
+    tables = [(p, words) for p, words in cs._TRIGGERS.items()]
+    tables += [(p, cs._SUBPOP_TRIGGERS[g]) for p, g in cs._SUBPOP]
+    tables += [(p, cs._REGION_TRIGGERS[g]) for p, g in cs._REGION_WORDS]
+    matched = 0
+    for pattern, words in tables:
+        for text in _scope_texts():
+            for m in pattern.finditer(text):
+                matched += 1
+                assert any(w in m.group().lower() for w in words), (pattern.pattern, m.group())
+    assert matched > 100
+
+
+def test_sentences_near_are_the_article_sentences_inside_the_window() -> None:
+    from checker.context_split import sentences_near
+
+    text = "One sentence here. Another one follows.\n\nA new paragraph starts. It ends."
+    whole = sentence_spans(text)
+    assert sentences_near(text, 0, len(text)) == whole
+    start = text.index("Another")
+    assert sentences_near(text, start, len(text)) == [sp for sp in whole if sp[0] >= start]
+    # a window cutting a sentence keeps the part inside it
+    cut = text.index("new")
+    got = [text[s:e] for s, e in sentences_near(text, cut, len(text))]
+    assert got == ["new paragraph starts.", "It ends."]
