@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from checker.numbers import Figure
+from checker.semantics import ROWS
 from checker.units import (
     ABBREV_RE,
     ABBREVIATIONS,
@@ -44,6 +45,8 @@ _COMPARATIVE_TIMES_RE = re.compile(r"\s+(?:as|the|that|more|less|higher|lower|la
                                    r"faster|slower|longer|over)\b", re.IGNORECASE)
 _PART_OF_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.&-]*['’]s|"
                          r"the\s+[\w-]+['’]s)(?=\s)")
+# a word that bounds a figure ("2024 exceeds", "500 surpasses") is never its counted noun
+_BOUND_WORDS = frozenset(w for r in ("more-than", "less-than") for w in ROWS[r].words if w.isalpha())
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -183,7 +186,8 @@ def _counted(text: str, fig: Figure, hi: int) -> None:
         if lw == "and" and words and _plural_ahead(text, m.end(), hi):
             pos = m.end()  # "Kia and Hyundai vehicles", "digital and physical sales"
             continue
-        if lw in COUNT_STOP or (lw.endswith("ly") and len(lw) > 4) or (words and lw.endswith("ing")):
+        if lw in COUNT_STOP or lw in _BOUND_WORDS or (lw.endswith("ly") and len(lw) > 4) \
+                or (words and lw.endswith("ing")):
             break
         if lw.endswith("ed") and not words and not w[0].isupper() and not _next_is_plural(text, m.end(), hi):
             break
