@@ -15,7 +15,7 @@ Everything is sorted before it is compared, so the result never depends on input
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -53,8 +53,11 @@ __all__ = [
 ]
 
 
-def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
-    """Every claim with ``quantity`` set (or None), and the groups; both sorted."""
+def match(
+    claims: Sequence[Claim], ruleset: RuleSet, dates: Mapping[str, str | None] | None = None
+) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
+    """Every claim with ``quantity`` set (or None), and the groups; both sorted. ``dates`` maps an
+    article id to its date (``Article.date``), when known: it tells similarity which years are past."""
     ordered = _harmonise(sorted(claims, key=_claim_key))
     views = views_of(ordered)
     assigned: dict[int, tuple[str, Membership]] = {}
@@ -69,7 +72,9 @@ def match(claims: Sequence[Claim], ruleset: RuleSet) -> tuple[tuple[Claim, ...],
         if members:
             groups.append(Group(rule.id, rule.label, rule.unit, rule.dimension, rule.id, tuple(members)))
     taken = {g.id for g in groups}
-    for index_group, memberships in similarity_groups([views[i] for i in rest], ruleset.settings.similarity):
+    for index_group, memberships in similarity_groups(
+        [views[i] for i in rest], ruleset.settings.similarity, dates
+    ):
         group = similarity_group([views[rest[k]] for k in index_group], memberships, taken)
         taken.add(group.id)
         groups.append(group)

@@ -21,20 +21,24 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from checker.measures import View, content_words, dimension_of
 from checker.model import Group, Membership
-from checker.similarity_features import STORY_MIN_NAMES, claim_features, story_names
+from checker.similarity_features import STORY_MIN_NAMES, Features, claim_features, story_names
 from checker.similarity_pair import NO_EVIDENCE, VETO, Pair, Positions, figures_between, score_pair
-from checker.similarity_scope import article_texts, named_in_passing, place_words
+from checker.similarity_scope import article_texts, is_past, named_in_passing, place_words
 
 __all__ = ["similarity_group", "similarity_groups"]
 
 MERGE_FLOOR = 30.0  # mean cross-pair score two clusters need to be joined by their strongest link
 
 
-def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[int], dict[int, Membership]]]:
-    """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent."""
+def similarity_groups(
+    views: list[View], threshold: float, dates: Mapping[str, str | None] | None = None
+) -> list[tuple[list[int], dict[int, Membership]]]:
+    """Clusters over links at or above ``threshold``, never holding a vetoed pair; order-independent.
+    ``dates`` gives each article's date (YYYY-MM-DD), when known: see :func:`_now`."""
     stories = story_names(views)
     # Fewer than STORY_MIN_NAMES names are too few to tell two stories apart (``story`` is then empty),
     # but enough to say an article names a place (``names``).
@@ -56,11 +60,8 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
             asides.setdefault(v.claim.article, set()).update(place_words(f.regions))
     feats = [dataclasses.replace(f, asides=frozenset(asides.get(v.claim.article, ())))
              for v, f in zip(views, feats, strict=True)]
-    # The latest year any figure is dated to stands for "now": "the 2025 election" is the story's own.
-    years = [int(m.group(1)) for f in feats for p in f.periods if (m := re.match(r"period:(\d{4})$", p))]
-    latest = max(years, default=None)
-    feats = [dataclasses.replace(f, past=latest is not None and any(
-        re.fullmatch(rf"period:(?!{latest})\d{{4}}", p) for p in f.periods)) for f in feats]
+    now = _now(feats, dates)
+    feats = [dataclasses.replace(f, past=is_past(f, now)) for f in feats]
     df = Counter(w for f in feats for w in f.context)
     n = max(len(views), 1)
     idf = {w: math.log(1 + n / k) for w, k in df.items()}
@@ -88,6 +89,15 @@ def similarity_groups(views: list[View], threshold: float) -> list[tuple[list[in
             memberships[k] = Membership(views[k].claim.id, "similarity", p.score, reason)
         out.append((members, memberships))
     return out
+
+
+def _now(feats: list[Features], dates: Mapping[str, str | None] | None) -> int | None:
+    """The year that stands for "now": the latest year any figure is dated to ("the 2025 election" is
+    the story's own), or, when the articles are dated, the year before the latest article's at least: a
+    2025 article may still report 2024's figures as its own (annual statistics), not 2021's."""
+    years = [int(m.group(1)) for f in feats for p in f.periods if (m := re.match(r"period:(\d{4})$", p))]
+    published = [int(d[:4]) - 1 for d in (dates or {}).values() if d and re.match(r"\d{4}", d)]
+    return max(years + published, default=None)
 
 
 def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -> list[list[int]]:

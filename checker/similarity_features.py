@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from checker.context_scope import ONE_PERIOD
-from checker.context_words import lemma
+from checker.context_words import WEEKDAYS, lemma
 from checker.measures import (
     FIGURE_WORDS,
     STOPWORDS,
@@ -51,6 +51,8 @@ NAME_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*)")
 # ("since March" twice) agree on part of what they measure.
 WINDOW_PREFIXES = ("since:", "period:", "past:", "next:")
 TIME_PREFIXES = (*WINDOW_PREFIXES, "asof:", "date:", "current", "cumulative", "peak", "per-")
+# Time markers that place a figure in the story's own days, not another time: "on Wednesday", "now".
+RECENT_RE = re.compile(rf"current|date:(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight)")
 # A verb of passing through a place counts everyone who was ever there ("40,000 have passed through
 # the camps"): it takes the family of the place (checked in this order), else it has none.
 THROUGH_VERBS = frozenset(("pass", "go", "went", "gone", "cycle", "move", "process"))
@@ -84,10 +86,11 @@ class Features:
     speaker: frozenset[str] = frozenset()  # content words of the attribution
     aside: bool = False  # its regions are named in no other sentence (with figures) of its article
     asides: frozenset[str] = frozenset()  # words of places its article names only in passing
-    past: bool = False  # dated to a calendar year before the latest year any figure is dated to
+    past: bool = False  # dated to a calendar year before the story's "now" (similarity._now)
     subjects: frozenset[str] = frozenset()  # what a money or percent figure is of ("rent", "loss")
     money: bool = False  # a currency amount: its unit says nothing about what is paid for
     names: frozenset[str] = frozenset()  # names its article gives, however few (``story`` needs two)
+    undated: bool = False  # no time but the story's own days: timeless, "current", "date:wednesday"
 
 
 def claim_features(view: View) -> Features:
@@ -124,10 +127,12 @@ def claim_features(view: View) -> Features:
     # "the true figure (jobs)": bracketed words are what extraction inferred, not what the text says.
     said = set(content_words(re.sub(r"\([^)]*\)", " ", c.entity or "")))
     anaphoric = bool(said) and said <= FIGURE_WORDS
+    scope = [m.lower() for m in c.scope]
     return Features(
         " ".join(sorted(words)), context, events, family, stem, span,
         anaphoric=anaphoric, counted=counted, windows=windows,
         timeless=not any(m.lower().startswith(TIME_PREFIXES) for m in c.scope),
+        undated=all(RECENT_RE.fullmatch(m) or not m.startswith(TIME_PREFIXES) for m in scope),
         regions=frozenset(m.lower()[len("region:"):] for m in c.scope if m.lower().startswith("region:")),
         periods=frozenset(m.lower() for m in c.scope if re.match(r"period:\d{4}", m.lower())),
         rates=frozenset(

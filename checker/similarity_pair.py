@@ -30,6 +30,7 @@ from checker.model import Claim
 from checker.similarity_features import Features
 from checker.similarity_scope import linkable, placed_apart, time_frame, window_relation
 
+THIS_PERIOD = "period:this-"  # "this year", "this week": the story's own time (checker/context_scope.py)
 NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
 BONUS = {
@@ -133,12 +134,15 @@ def score_pair(
     same_window = "same" in relations and (entity is None or entity >= 50)
     # One figure of an article given for a stated window and another with no time at all: the article
     # marks the first as another time ("1,850 rescued since 2022" against "104 rescued").
+    # A window of the story's own time ("this year") does not set a figure apart from an undated one.
+    own_a, own_b = (any(not w.startswith(THIS_PERIOD) for w in f.windows) for f in (fa, fb))
     one_sided = a.claim.article == b.claim.article and (
-        fa.windows and fb.timeless or fb.windows and fa.timeless
+        own_a and fb.timeless or own_b and fa.timeless
     )
     # Across articles only a past calendar year says as much: "turnout in 2021 was 62%" is dated, an
-    # undated turnout is the story's own (and so is one dated to the latest year: "the 2025 election").
-    one_sided = one_sided or (fa.past and fb.timeless or fb.past and fa.timeless)
+    # undated turnout is the story's own (and so is one dated to the latest year, "the 2025 election", or
+    # to a day of the story's week, "found on Wednesday").
+    one_sided = one_sided or (fa.past and fb.undated or fb.past and fa.undated)
     other_window = relations == {"other"} or bool(one_sided)
     # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
     # turnout in Harwick was 63%"): the article has moved on to another place, so nearness says nothing.

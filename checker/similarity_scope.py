@@ -78,6 +78,13 @@ def window_relation(a: str, b: str) -> str:
     return "other"
 
 
+def is_past(f: Features, now: int | None) -> bool:
+    """Dated to a calendar year before ``now`` ("in 2021" in a story of 2025): another time."""
+    return now is not None and any(
+        (m := re.fullmatch(r"period:(\d{4})", p)) is not None and int(m.group(1)) < now for p in f.periods
+    )
+
+
 def time_frame(f: Features) -> frozenset[str]:
     """The rates and time windows a figure states ("over the past year" is the rate per year)."""
     return f.rates | {w for w in f.windows if w not in ONE_PERIOD}
