@@ -15,16 +15,15 @@ from urllib.parse import quote
 
 from tabulate import tabulate
 
+from checker.compare import speaker
 from checker.model import Claim, Finding, Group, Report, Severity
 from checker.report import (
     Index,
     format_interval,
     format_number,
-    format_ratio,
     reference_text,
     severity_rank,
     sorted_claims,
-    sorted_findings,
     sorted_problems,
 )
 
@@ -149,27 +148,11 @@ class MarkdownRenderer:
         return escape(claim.text) if claim is not None else "?"
 
     def findings(self) -> list[str]:
-        findings = sorted_findings(self.report.findings)
-        if not findings:
-            return ["## Findings", "", "No conflicts or other findings.", ""]
-        rows = []
-        for f in findings:
-            a, b = self._sides(f)
-            rows.append([
-                escape(self.ix.label(f.quantity)),
-                a[0], a[1], b[0], b[1],
-                format_ratio(f.ratio),
-                f.severity,
-                escape(f.kind),
-                code(f.id),
-            ])
-        headers = ["Quantity", "Figure A", "Source A", "Figure B", "Source B", "How far apart",
-                   "Severity", "Kind", "Finding"]
-        out = ["## Findings", "", table(headers, rows), ""]
-        out += [f"- {code(f.id)}: {escape(f.message)}" for f in findings]
-        return out + [""]
+        from checker.render_findings import findings_section
 
-    def _sides(self, f: Finding) -> tuple[tuple[str, str], tuple[str, str]]:
+        return findings_section(self)
+
+    def sides(self, f: Finding) -> tuple[tuple[str, str], tuple[str, str]]:
         claims = [self.ix.claims[c] for c in f.claims if c in self.ix.claims]
         sides = [(self.figure(c), self.source(c)) for c in claims[:2]]
         if len(claims) > 2:
@@ -241,6 +224,8 @@ class MarkdownRenderer:
             "Unit": escape(c.unit),
             "Measures": escape(c.entity),
             "Attributed to": escape(c.attribution),
+            "Speaker": escape(speaker(c.attribution) or "not named"),
+            "Outlet": escape(article.outlet if article is not None else None),
             "Quote": quote_with_figure(c),
         }
 

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from report_fixtures import HOSTILE, sample_report
 
 from checker.chart import chart_file_name, render_chart
-from checker.model import Group, Report
+from checker.model import Finding, Group, Report
 from checker.render_formats import (
     CSV_COLUMNS,
     render_claims_json,
@@ -119,17 +119,25 @@ def test_markdown_tables_keep_their_shape(hostile: bool) -> None:
     r = sample_report(hostile=hostile)
     text = render_markdown(r)
     found = tables(text)
-    # summary, articles, findings, one quantity, not grouped
-    assert len(found) == 5
+    # summary, articles, the disputed quantity's figures and its pairs, one quantity, not grouped
+    assert len(found) == 6
     for width, row_widths in _header_widths(text):
         assert row_widths == {width}
-    summary, articles, findings, quantity, ungrouped = found
+    summary, articles, figures, pairs, quantity, ungrouped = found
     assert len(articles) == 1 + len(r.articles)
-    assert len(findings) == 1 + len(r.findings)
+    assert len(figures) == 1 + 3  # the three figures in findings
+    assert len(pairs) == 1 + len(r.findings)
     assert len(quantity) == 1 + 3
     assert len(ungrouped) == 1 + 1
     html = html_of(text)
     assert "<script" not in html and "<b>" not in html
+    assert html.count("<details>") == html.count("</details>") == 1
+
+
+def _table_with(markdown: str, header: str) -> list[dict[str, str]]:
+    """The rows of the one table whose header has ``header``, as dicts."""
+    (found,) = [t for t in tables(markdown) if header in t[0]]
+    return [dict(zip(found[0], row, strict=True)) for row in found[1:]]
 
 
 def test_markdown_is_the_same_with_hostile_text_apart_from_that_text() -> None:
@@ -155,15 +163,91 @@ def test_markdown_links_are_relative_to_the_report_folder() -> None:
 def test_markdown_shows_dates_speakers_intervals_and_the_conflict() -> None:
     r = sample_report()
     text = render_markdown(r)
-    findings = tables(text)[2]
-    header, first = findings[0], findings[1]
-    row = dict(zip(header, first, strict=True))
-    assert row["Severity"] == "critical"  # most severe first
-    assert "About 2 million" in row["Figure A"] and "Tens of thousands" in row["Figure B"]
-    assert "2019-03-01" in row["Source A"] and "said a spokesperson" in row["Source A"]
-    assert row["How far apart"].startswith("18")
+    first = _table_with(text, "Figure A")[0]
+    assert first["Severity"] == "critical"  # most severe first
+    assert "About 2 million" in first["Figure A"] and "Tens of thousands" in first["Figure B"]
+    assert "2019-03-01" in first["Source A"] and "said a spokesperson" in first["Source A"]
+    assert first["How far apart"].startswith("18")
     assert "≥ 1,000,000" in text  # open interval
     assert "UN panel" in text  # the rule's reference value
+
+
+def test_each_disputed_quantity_is_summarised_before_its_pairs() -> None:
+    r = sample_report()
+    text = render_markdown(r)
+    summary = text.index("### People held in camps: critical")
+    assert summary < text.index("Who disagrees") < text.index("<details>") < text.index("| Figure A")
+    assert text.index("</details>") < text.index("## Quantities")
+    rows = _table_with(text, "Figure (low to high)")
+    assert [row["Figure (low to high)"] for row in rows] == [
+        "Tens of thousands", "More than one million", "About 2 million"]
+    assert [row["Speaker"] for row in rows] == ["not named", "campaigners", "a spokesperson"]
+    assert [row["Outlet"] for row in rows] == ["Wire | Service", "", "Daily News"]
+    assert [row["Date"] for row in rows] == ["2019-03-04", "", "2019-03-01"]
+    assert "Worst severity: **critical**. 2 conflicts (1 critical, 1 minor)" in text
+
+
+def test_who_disagrees_names_both_sources_in_plain_words() -> None:
+    text = render_markdown(sample_report())
+    lines = [ln for ln in text.splitlines() if ln.startswith("- ") and "lower figure" in ln]
+    assert lines == [
+        "- Wire \\| Service (no source named) gives a lower figure than a spokesperson (Daily News): "
+        "18× apart, critical.",
+        "- Campaigners (c.txt) gives a lower figure than a spokesperson (Daily News): 1.2× apart, minor.",
+    ]
+
+
+def test_figures_from_different_dates_are_marked() -> None:
+    r = sample_report()
+    dated = replace(r.findings[0], details={"dates": ["2019-03-01", "2019-03-04"]})
+    text = render_markdown(replace(r, findings=(dated, r.findings[1])))
+    assert "Figures from different dates: these articles are dated 2019-03-01 and 2019-03-04." in text
+    assert "18× apart; figures from different dates (2019-03-01 and 2019-03-04), critical." in text
+    assert _table_with(text, "Figure A")[0]["Dates"] == "different: 2019-03-01 vs 2019-03-04"
+    same_day = [replace(a, date="2019-03-01") if a.date else a for a in r.articles]
+    assert "different dates" not in render_markdown(replace(r, articles=tuple(same_day)))
+
+
+def test_a_large_group_stays_compact_and_every_pair_stays_in_the_details() -> None:
+    """Ten figures from two speakers make 25 conflicting pairs: one sentence, ten rows, 25 pair rows."""
+    from report_fixtures import article, claim
+
+    from checker.compare import compare
+    from checker.model import Membership
+    from checker.rules import RuleSet
+
+    arts, claims = [], []
+    for i in range(10):
+        police = i % 2 == 0
+        value = float((5_000 if police else 90_000) + 10 * i)  # each side agrees within tolerance
+        figure = f"{value:,.0f}"
+        art = article(f"{i:02d}.txt", f"{'Police' if police else 'Organisers'} said {figure} marched.\n",
+                      outlet=f"Outlet {i}")
+        arts.append(art)
+        claims.append(claim(f"k{i}", art, figure, value, value, value, hedge="exact", quantity="march",
+                            attribution="Police said" if police else "Organisers said"))
+    group = Group("march", "People who marched", "people", "count", None,
+                  tuple(Membership(c.id, "similarity", 90.0, "test") for c in claims))
+    findings = compare([group], claims, arts, RuleSet.empty())
+    r = Report(tuple(arts), tuple(claims), (group,), findings)
+    assert len(findings) == 25
+    text = render_markdown(r)
+    assert len(_table_with(text, "Figure (low to high)")) == 10
+    assert len(_table_with(text, "Figure A")) == 25
+    who = text[text.index("Who disagrees"):text.index("<details>")]
+    assert who.count("\n- ") == 1 and "Police (Outlet 0; Outlet 2; Outlet 4; Outlet 6; Outlet 8)" in who
+    assert "25 pairs, up to" in who
+
+
+def test_a_reference_gap_lists_the_reference_among_the_figures() -> None:
+    r = sample_report()
+    gap = Finding("held-ref-1", "differs-from-reference", "held", "major", ("c2",),
+                  "Tens of thousands is far below the reference.", 15.0)
+    text = render_markdown(replace(r, findings=(gap,)))
+    rows = _table_with(text, "Figure (low to high)")
+    assert [row["Figure (low to high)"] for row in rows] == ["Tens of thousands", "reference: 1.5 million"]
+    assert rows[1]["Speaker"] == "UN panel &lt;2018&gt;" and rows[1]["Date"] == "2018-08-10"
+    assert "differs from the reference (UN panel &lt;2018&gt;, 2018-08-10): 15× apart, major." in text
 
 
 def test_markdown_is_byte_stable_and_order_independent() -> None:

@@ -1,0 +1,289 @@
+"""The Findings section of the editors' report: a short summary per disputed quantity, pairs in detail.
+
+A group of ten figures can make forty-five conflicting pairs, so the pairs are not what an editor reads
+first. Each disputed quantity gets, in this order: its worst severity; its figures from low to high with
+speaker, outlet and article date (a rule's reference among them); which speakers disagree, in plain
+words; whether the figures come from articles of different dates. The pair rows and each finding's
+message follow inside a ``<details>`` block, which GitHub renders folded (a blank line after the
+summary line lets the table inside render as Markdown).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.compare import interval_of, percent_scale, reference_interval, scaled, speaker
+from checker.model import Claim, Finding, Group, Reference, Severity
+from checker.render_markdown import MarkdownRenderer, code, escape, table
+from checker.report import format_interval, format_ratio, reference_text, severity_rank, sorted_findings
+
+SUMMARY_COLUMNS = ("Figure", "Interval", "Speaker", "Outlet", "Date", "Article")
+NO_SOURCE = "no source named"
+MAX_SENTENCES = 8  # sources that disagree, most severe first; the rest are counted, and all are in the pairs
+PAIR_COLUMNS = ("Figure A", "Source A", "Figure B", "Source B", "How far apart", "Severity", "Kind", "Dates",
+                "Finding")
+
+
+@dataclass(frozen=True)
+class Disputed:
+    """One quantity with findings: its group (None when the report lacks it) and its findings."""
+
+    quantity: str
+    group: Group | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def worst(self) -> str:
+        return max((f.severity for f in self.findings), key=severity_rank)
+
+
+def disputed(r: MarkdownRenderer) -> list[Disputed]:
+    """Quantities with findings, the most severe first, then by label."""
+    out = [Disputed(q, r.ix.groups.get(q), tuple(found)) for q, found in r.ix.findings_of_quantity.items()]
+    return sorted(out, key=lambda d: (-severity_rank(d.worst), r.ix.label(d.quantity).lower(), d.quantity))
+
+
+def findings_section(r: MarkdownRenderer) -> list[str]:
+    findings = sorted_findings(r.report.findings)
+    if not findings:
+        return ["## Findings", "", "No conflicts or other findings.", ""]
+    quantities = disputed(r)
+    out = ["## Findings", "", escape(f"{_count(len(findings), 'finding')} about "
+                                     f"{_count(len(quantities), 'quantity', 'quantities')}. Each quantity's "
+                                     "summary comes first; the pairs behind it are folded below it."), ""]
+    for d in quantities:
+        out += quantity_summary(r, d)
+    return out
+
+
+def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
+    head = f"### {escape(r.ix.label(d.quantity))}: {d.worst}"
+    counts = _severity_counts(d.findings)
+    kinds = _kind_counts(d.findings)
+    out = [head, "", f"Worst severity: **{d.worst}**. {escape(kinds)} ({escape(counts)}) in quantity "
+                     f"{code(d.quantity)}.", ""]
+    claims = _claims_of(r, d)
+    out += [figures_table(r, d, claims), ""]
+    dates = sorted({date for c in claims if (date := _date(r, c))})
+    if len(dates) > 1:
+        out += [escape(f"Figures from different dates: these articles are dated {_join(dates)}. A later "
+                       "figure may update an earlier one rather than contradict it."), ""]
+    undated = sum(1 for c in claims if not _date(r, c))
+    if dates and undated:
+        out += [escape(f"{_count(undated, 'figure')} come{'s' if undated == 1 else ''} from an article with "
+                       "no date."), ""]
+    out += ["Who disagrees:", ""]
+    out += [f"- {escape(line)}" for line in disagreements(r, d)]
+    out += [""]
+    if d.group is not None:
+        others = len({m.claim for m in d.group.members} - {c.id for c in claims})
+        if others:
+            verb = "is" if others == 1 else "are"
+            out += [escape(f"{_count(others, 'other figure')} of this quantity {verb} in no finding "
+                           "(see Quantities)."), ""]
+    out += pairs_details(r, d)
+    return out
+
+
+def figures_table(r: MarkdownRenderer, d: Disputed, claims: Sequence[Claim]) -> str:
+    """The quantity's disputed figures from low to high (a rule's reference in its place)."""
+    dimension = d.group.dimension if d.group is not None else None
+    rows: list[tuple[tuple[float, float], str, list[str]]] = []
+    for c in claims:
+        cells = r.claim_cells(c)
+        rows.append((_position(c, dimension), c.id, [cells[name] for name in SUMMARY_COLUMNS]))
+    ref = _reference(r, d)
+    if ref is not None:
+        iv = reference_interval(ref) or (None, None)
+        cells = [f"reference: {reference_text(ref)}", format_interval(*iv), ref.source, "", ref.date, ""]
+        rows.append((_sort_key(iv), "", [escape(x) for x in cells]))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return table([f"{SUMMARY_COLUMNS[0]} (low to high)", *SUMMARY_COLUMNS[1:]], [row[2] for row in rows])
+
+
+def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:
+    """One plain sentence per two sources that disagree. A source is a speaker (the same name in any
+    case, with or without 'the', in any outlet), or an outlet's article that names none."""
+    merged: dict[tuple[str, str, str], _Merged] = {}
+    ref = _reference(r, d)
+    dimension = d.group.dimension if d.group is not None else None
+    for f in d.findings:
+        claims = sorted((r.ix.claims[c] for c in f.claims if c in r.ix.claims),
+                        key=lambda c: (_position(c, dimension), c.id))  # the lower figure first
+        sides = [source_of(r, c) for c in claims]
+        if f.kind == "differs-from-reference" or len(sides) < 2:
+            sides = [*sides[:1], Source("reference", "the reference", _ref_source(ref) if ref else "")]
+        low, high = sides[0], sides[1]
+        entry = merged.setdefault((f.kind, low.key, high.key), _Merged([], {}, {}))
+        entry.findings.append(f)
+        for side, names in ((low, entry.low), (high, entry.high)):
+            names.setdefault(side.name, set()).add(side.where)
+    lines = []
+    ordered = sorted(merged.items(), key=lambda kv: _merged_order(kv[0], kv[1].findings))
+    for (kind, _, _), entry in ordered[:MAX_SENTENCES]:
+        line = _sentence(kind, _label(entry.low), _label(entry.high), entry.findings)
+        lines.append(line[:1].upper() + line[1:])
+    if len(ordered) > MAX_SENTENCES:
+        rest = ordered[MAX_SENTENCES:]
+        pairs = sum(len(entry.findings) for _, entry in rest)
+        lines.append(f"{_count(len(rest), 'more pair')} of sources disagree, less severely or less far apart "
+                     f"({_count(pairs, 'finding')}): see the pairs below.")
+    return lines
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who gives a figure: ``key`` to merge by, ``name`` as written, ``where`` (outlet or article)."""
+
+    key: str
+    name: str
+    where: str
+
+
+@dataclass(frozen=True)
+class _Merged:
+    findings: list[Finding]
+    low: dict[str, set[str]]  # name as written -> where
+    high: dict[str, set[str]]
+
+
+def source_of(r: MarkdownRenderer, claim: Claim) -> Source:
+    article = r.ix.articles.get(claim.article)
+    where = (article.outlet if article is not None else None) or claim.article
+    name = speaker(claim.attribution)
+    if not name:
+        return Source(f"article:{claim.article}", NO_SOURCE, where)
+    return Source("speaker:" + re.sub(r"^the\s+", "", name.casefold()), name, where)
+
+
+def _label(names: dict[str, set[str]]) -> str:
+    """'The ministry (Continental Press Agency; Health Wire)'; 'LatestLY (no source named)'."""
+    name = sorted(names)[0]
+    wheres = "; ".join(sorted({w for ws in names.values() for w in ws if w}))
+    if name == NO_SOURCE:
+        return f"{wheres} ({name})"
+    return f"{name} ({wheres})" if wheres else name
+
+
+def pairs_details(r: MarkdownRenderer, d: Disputed) -> list[str]:
+    """Every finding of the quantity as a row, with its message, folded in a <details> block."""
+    rows = []
+    for f in d.findings:
+        a, b = r.sides(f)
+        dates = f.details.get("dates")
+        apart = f"{dates[0]} vs {dates[1]}" if isinstance(dates, list) and len(dates) == 2 else ""
+        rows.append([a[0], a[1], b[0], b[1], format_ratio(f.ratio), f.severity, escape(f.kind),
+                     escape(f"different: {apart}") if apart else "", code(f.id)])
+    n = len(d.findings)
+    pairs = "The pair" if n == 1 else f"The {n} pairs"
+    out = ["<details>", f"<summary>{pairs} behind this summary</summary>", "", table(PAIR_COLUMNS, rows), ""]
+    out += [f"- {code(f.id)}: {escape(f.message)}" for f in d.findings]
+    return out + ["", "</details>", ""]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _claims_of(r: MarkdownRenderer, d: Disputed) -> list[Claim]:
+    ids = sorted({cid for f in d.findings for cid in f.claims if cid in r.ix.claims})
+    return [r.ix.claims[cid] for cid in ids]
+
+
+def _reference(r: MarkdownRenderer, d: Disputed) -> Reference | None:
+    if not any(f.kind == "differs-from-reference" for f in d.findings):
+        return None
+    rule = r.ix.rules.get(d.group.rule or d.quantity) if d.group is not None else r.ix.rules.get(d.quantity)
+    return rule.reference if rule is not None else None
+
+
+def _ref_source(ref: Reference) -> str:
+    return ", ".join(x for x in (ref.source, ref.date) if x) or "no source given"
+
+
+def _position(claim: Claim, dimension: str | None) -> tuple[float, float]:
+    """Where a figure sits on the quantity's scale (a fraction compared in percent is x 100)."""
+    iv = scaled(interval_of(claim), percent_scale(claim, dimension) if dimension else 1.0)
+    return _sort_key(iv or (None, None))
+
+
+def _sort_key(iv: tuple[float | None, float | None]) -> tuple[float, float]:
+    """Low to high: by the middle of the interval (the known end of an open one), then by the high end
+    (an open high end last): 'about 1 million' before 'more than one million'."""
+    low, high = iv
+    if low is not None and high is not None:
+        middle = (low + high) / 2
+    else:
+        known = low if low is not None else high
+        middle = known if known is not None else math.inf
+    return middle, high if high is not None else math.inf
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _date(r: MarkdownRenderer, claim: Claim) -> str | None:
+    article = r.ix.articles.get(claim.article)
+    return article.date if article is not None else None
+
+
+def _merged_order(key: tuple[str, str, str], found: list[Finding]) -> tuple[int, float, str, str, str]:
+    """Most severe first, then farthest apart, then by kind and sources."""
+    far = max((f.ratio for f in found if f.ratio is not None), default=math.inf)
+    return (-max(severity_rank(f.severity) for f in found), -far, key[0], key[1], key[2])
+
+
+def _sentence(kind: str, low: str, high: str, found: list[Finding]) -> str:
+    worst = max((f.severity for f in found), key=severity_rank)
+    ratios = [f.ratio for f in found if f.ratio is not None]
+    far = f"{format_ratio(max(ratios))} apart" if ratios else "far apart"
+    if len(found) > 1:
+        far = f"{len(found)} pairs, up to {far}" if ratios else f"{len(found)} pairs"
+    dates = sorted({str(x) for f in found for x in _list(f.details.get("dates"))})
+    when = f"; figures from different dates ({_join(dates)})" if dates else ""
+    if kind == "scope-differs":
+        scopes = sorted({str(s) for f in found for s in f.details.get("scope_differences") or []})
+        return (f"{low} and {high} give figures {far}, but they measure different scopes "
+                f"({'; '.join(scopes)}){when}; {worst}.")
+    if kind == "differs-from-reference":
+        return f"{low} differs from {high}: {far}{when}, {worst}."
+    if low == high:
+        return f"{low} gives figures that disagree with each other: {far}{when}, {worst}."
+    if any(f.ratio is None for f in found) and not ratios:
+        return f"{low} and {high} disagree (opposite directions or no common scale){when}, {worst}."
+    return f"{low} gives a lower figure than {high}: {far}{when}, {worst}."
+
+
+def _severity_counts(findings: Sequence[Finding]) -> str:
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return ", ".join(f"{counts[s.value]} {s.value}" for s in reversed(Severity) if counts.get(s.value))
+
+
+def _kind_counts(findings: Sequence[Finding]) -> str:
+    names = {"conflict": ("conflict", "conflicts"),
+             "scope-differs": ("scope difference", "scope differences"),
+             "differs-from-reference": ("gap from the reference", "gaps from the reference")}
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    parts = []
+    for kind in sorted(counts, key=lambda k: (list(names).index(k) if k in names else len(names), k)):
+        one, many = names.get(kind, (kind, kind))
+        parts.append(_count(counts[kind], one, many))
+    return _join(parts)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
