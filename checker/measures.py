@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.context_words import EVENT_NOUNS
+from checker.context_words import EVENT_NOUNS, PREPS
 from checker.model import Claim
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -29,6 +29,8 @@ FIGURE_WORDS = frozenset(
 # Nouns that name a figure rather than a thing: "the total", "the death toll" count what their
 # complement or modifier names.
 GENERIC_HEADS = frozenset(("number", "figure", "total", "estimate", "count", "tally", "toll"))
+# Nouns for a gathering of people: as the entity of a count with no unit, they count people.
+PEOPLE_GATHERED = frozenset(("crowd", "crowds", "audience", "audiences", "gathering"))
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
 
 
@@ -116,7 +118,11 @@ def counted_noun(c: Claim) -> str:
     words = [w.lower() for w in WORD_RE.findall(re.sub(r"[()]", " ", c.entity or ""))]
     heads = [k for k, w in enumerate(words) if w in GENERIC_HEADS]
     if not heads:
-        return c.unit or ""
+        # "Police put the crowd at 70,000": a noun for a gathering of people counts people.
+        head = next((k for k, w in enumerate(words) if w in PREPS), len(words))  # "the crowd at the quay"
+        named = [w for w in words[:head] if w not in STOPWORDS and w not in FIGURE_WORDS]
+        gathered = bool(named) and named[-1] in PEOPLE_GATHERED and c.dimension == "count"
+        return "people" if gathered else c.unit or ""
     h = heads[0]
     run: list[str] = []  # the noun phrase after the head: "(new measles cases)", "of displaced people"
     for w in words[h + 1 :]:

@@ -60,6 +60,7 @@ THROUGH_PLACES = (
     ("displaced", ("shelter", "evacuation", "refugee")),
     ("detention", ("camp", "prison", "jail", "detention", "internment", "centre", "center", "facility")),
 )
+CLAUSE_BREAK_RE = re.compile(r"[,;:](?=\s)|\s[–—-]\s")
 # A figure over the past year is that year's rate ("over the past year" and "year-on-year").
 RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"))
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
@@ -139,9 +140,24 @@ def claim_features(view: View) -> Features:
             ONE_PERIOD.get(m.lower(), m.lower()) for m in c.scope if m.lower().startswith(("per-", "past:1"))
         ) & RATES,
         speaker=frozenset(w for w in content_words(c.attribution) if w not in ("its", "their")),
-        subjects=subjects_of(view.own),
+        subjects=subjects_of(clause_of(view)),
         money=c.dimension == "currency",
     )
+
+
+def clause_of(view: View) -> str:
+    """The figure's clause: its own words between the nearest clause breaks (comma, semicolon, colon,
+    dash) around it. "the real rise is nearer 13%, once the loss of the pass is counted" -> "the real
+    rise is nearer 13%": a word after the break is about something else."""
+    own, at = view.own, view.offset
+    if at < 0:
+        return own
+    end = at + len(view.claim.text)
+    # A comma inside a number ("€1,350") is no break: only a break followed by a space counts.
+    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(own)]
+    left = max((b + 1 for b in breaks if b < at), default=0)
+    right = min((b for b in breaks if b >= end), default=len(own))
+    return own[left:right]
 
 
 def _through_family(stem: str | None, text: str) -> str | None:

@@ -284,6 +284,8 @@ def _set_against(a: Claim, b: Claim) -> bool:
     estimate."), its words are unseen and the two speakers alone set the figures against each other."""
     first, second = sorted((a, b), key=lambda c: c.start)
     if first.sentence_start == second.sentence_start:
+        if _contrasted(a, b):
+            return True  # "more than 25,000 hectares, more than twice the 12,000 given by ..."
         text = first.sentence[first.end - first.sentence_start : second.end - first.sentence_start]
     else:
         end = first.sentence_start + len(first.sentence)

@@ -33,8 +33,15 @@ def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False  # turnout in one region against turnout in another
     if fa.periods and fb.periods and not fa.periods & fb.periods and not _may_overlap(fa.periods, fb.periods):
         return False  # the 2021 election against the 2025 one
+    subjects = dimension_of(ca) in SUBJECT_DIMENSIONS and fa.subjects and fb.subjects
+    if subjects and fa.subjects.isdisjoint(fb.subjects):
+        return False  # rents against consumer prices, wages against fares
     # A monthly rise against an annual rise: rates over different periods.
     return not (fa.rates and fb.rates and not fa.rates & fb.rates)
+
+
+# Dimensions with no counted noun: what the figure is of (``Features.subjects``) stands in for one.
+SUBJECT_DIMENSIONS = frozenset(("currency", "percent"))
 
 
 def _same_place(a: str, b: str) -> bool:

@@ -3,6 +3,8 @@ words that only join two facts. Sentences are invented."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from test_match import claim
 from test_similarity import together
@@ -49,3 +51,18 @@ def test_a_reply_with_only_before_its_figure_links_two_speakers_a_joining_word_d
                    attribution="The quarry owner", sentence_start=start)
     assert together([board, owner], "b", "o")
     assert not together([board, joined], "b", "o")
+
+
+def test_two_sources_compared_in_one_sentence_are_rivals_whatever_their_words() -> None:
+    sentence = ("Satellite images show more than 8,000 hectares of peat burned, more than twice the 3,500 "
+                "hectares reported by the park service.")
+    images = claim("i", "a.txt", sentence, "more than 8,000", value=8000, unit="hectares",
+                   dimension="measure", entity="peat burned", attribution="Satellite images")
+    service = claim("s", "a.txt", sentence, "3,500", value=3500, unit="hectares", dimension="measure",
+                    entity="given", attribution="the park service")
+    assert together([images, service], "i", "s")
+    earlier = sentence.replace("hectares reported by the park service", "hectares of 2019")
+    images_now = dataclasses.replace(images, sentence=earlier)
+    service_2019 = claim("s", "a.txt", earlier, "3,500", value=3500, unit="hectares", dimension="measure",
+                         entity="given", attribution="the park service")
+    assert not together([images_now, service_2019], "i", "s")  # a comparison with another year
