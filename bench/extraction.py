@@ -97,7 +97,8 @@ def gold_quantity(q: dict[str, str]) -> Q | None:
 # comparative or noun after it ("34.4% higher", "a sharp 3 percent drop", "a 5-mpg boost") is labelled
 # '=' in every such dev item. checker keeps the trend on the claim (an editor wants it); the scorer maps
 # those rows to NewsQuant's convention.
-_AFTER_ROWS = ("trend-up-after", "trend-down-after")
+# The same holds for a figure whose noun names the change ("a 5% pay rise", "the rise was 13%").
+_AFTER_ROWS = ("trend-up-after", "trend-down-after", "change-noun-up", "change-noun-down")
 
 
 def change_label(hedge: str, trend: str | None, semantics: Sequence[str]) -> str:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 
 from checker import context
 from checker.attach import attach_fraction_unit, attach_unit, rate_after
+from checker.measures import singular
 from checker.model import Article, Claim
 from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, not_a_claim, year_context
 from checker.numbers import Figure, find_numbers, is_year_like
@@ -32,6 +34,7 @@ from checker.semantics import (
     apply_suffix_hedge,
     apply_suffix_trend,
     apply_trend,
+    change_of,
 )
 
 
@@ -47,7 +50,32 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         for fig in _figures(text, s_start, s_end, debris):
             claims.append(_claim(article, fig, s_start, s_end, line_starts, seen))
     claims.sort(key=lambda c: (c.start, c.end))
-    return tuple(claims)
+    return tuple(_harmonise(claims))
+
+
+def _harmonise(claims: list[Claim]) -> list[Claim]:
+    """Two readings that need the entity and predicate, made once they are known (docs/semantics.md):
+    money or percent whose noun names a change is that change (``semantics.change_of``); a bare count
+    whose counted noun is the unit of the sentence's previous figure takes that unit by ellipsis ("about
+    12,000 hectares according to the fire service, more than 25,000 according to ...")."""
+    out = list(claims)
+    for k, c in enumerate(claims):
+        change = change_of(c)
+        if change is not None:
+            row = {"up": "change-noun-up", "down": "change-noun-down"}.get(change)
+            sem = c.semantics + (row,) if row else tuple(s for s in c.semantics if not s.startswith("trend-"))
+            out[k] = replace(c, trend=change or None, semantics=sem)
+            continue
+        if not c.entity or c.dimension != "count" or c.unit:
+            continue
+        earlier = [p for p in claims[:k] if p.sentence_start == c.sentence_start and p.end <= c.start]
+        prev = earlier[-1] if earlier else None
+        if prev is None or prev.dimension == "count" or not prev.unit:
+            continue
+        named = (singular(prev.unit.lower()), singular(prev.text.split()[-1]))
+        if singular(c.entity.strip().lower()) in named:
+            out[k] = replace(c, unit=prev.unit, dimension=prev.dimension, entity=prev.entity)
+    return out
 
 
 def extract_text(text: str, article: str = "") -> list[Claim]:

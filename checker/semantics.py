@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from checker.figure import Figure
-from checker.model import HEDGES
+from checker.measures import WORD_RE, singular
+from checker.model import HEDGES, Claim
 
 APPROX = 0.1  # relative half-width of the interval an approximate hedge gives
 
@@ -123,6 +124,10 @@ TABLE: tuple[Row, ...] = (
          "decrease|decreases|cut|cuts|reduction|reductions|slump|plunge|slide|dip|contraction", None,
          "modifier",
          "a 5% drop in sales; 3.2 percent lower -> trend down"),
+    _row("change-noun-up", "rise|increase|growth|hike|gain|jump", None, "modifier",
+         "puts the rise at nearly 13% -> trend up (money or percent whose noun names a change)"),
+    _row("change-noun-down", "fall|drop|decline|decrease|cut", None, "modifier",
+         "the cut was 4% -> trend down ('800 job cuts' counts jobs)"),
 )
 ROWS: dict[str, Row] = {r.id: r for r in TABLE}
 if any(r.hedge is not None and r.hedge not in HEDGES for r in TABLE):
@@ -369,6 +374,40 @@ def apply_suffix_trend(text: str, fig: Figure, hi: int) -> None:
     fig.trend = "up" if m.group("up") else "down"
     fig.trend_word = word
     fig.sem.append("trend-up-after" if fig.trend == "up" else "trend-down-after")
+
+
+# --- a claim whose noun names a change (read once the entity and predicate are known) --------------
+
+CHANGE_NOUNS = {w: ("up" if r.endswith("up") else "down") for r in ("change-noun-up", "change-noun-down")
+                for w in ROWS[r].words}
+# Verbs that state an amount of money spent or lost, not a change in it: "lost about €85 million" is
+# the amount lost, like "cost €85 million" and "a loss of €85 million".
+AMOUNT_VERBS = frozenset(("lose", "cost"))
+_HEAD_END = frozenset(("of", "for", "in", "on", "at", "to"))
+_AT_END_RE = re.compile(r"\bat\s*$")
+_BRACKETS_RE = re.compile(r"\([^)]*\)")
+
+
+def change_of(claim: Claim) -> str | None:
+    """The trend a claim of money or percent takes from its words, once its entity and predicate are
+    known: '' (no trend) for an amount spent or lost ('lost about €85 million'), 'up'/'down' when the
+    noun it is the level of names a change ('the real rise for a typical commuter was 13%', 'puts the
+    annual increase at 8.1%'), None when nothing changes."""
+    if claim.dimension == "currency" and (claim.predicate or "").lower() in AMOUNT_VERBS:
+        return "" if claim.trend is not None else None
+    if claim.trend is not None or claim.dimension not in ("percent", "currency"):
+        return None
+    words = WORD_RE.findall(_BRACKETS_RE.sub(" ", claim.entity or "").lower())
+    cut = next((k for k, w in enumerate(words) if w in _HEAD_END), len(words))
+    head = words[:cut]  # "the real rise for a typical commuter" -> rise
+    if head and singular(head[-1]) in CHANGE_NOUNS:
+        if claim.dimension == "currency" and head[-1] in _LEVEL_WORDS:
+            return None  # "$1 billion in gains" is an amount (as in apply_suffix_trend)
+        return CHANGE_NOUNS[singular(head[-1])]
+    # "puts the annual increase at 8.1%": the change noun was read as the predicate, the figure is its "at".
+    before = claim.sentence[: max(claim.start - claim.sentence_start, 0)]
+    noun = singular((claim.predicate or "").lower())
+    return CHANGE_NOUNS.get(noun) if noun and _AT_END_RE.search(before) else None
 
 
 def markdown_table() -> str:
