@@ -278,7 +278,8 @@ def chart_paths(report: Report, out_path: str) -> dict[str, str]:
 def write_markdown(report: Report, out_path: str) -> list[str]:
     """Write the report to ``out_path`` and its charts next to it (each atomically); return the paths.
 
-    Charts are written first, so a report on disk never embeds a chart that is missing.
+    Everything is rendered before anything is written, so an error leaves the files as they were; the
+    charts are written first, so a report on disk never embeds a chart that is missing.
     """
     from checker.chart import render_chart
     from checker.report import write_atomic
@@ -286,15 +287,13 @@ def write_markdown(report: Report, out_path: str) -> list[str]:
     base_dir = os.path.dirname(out_path) or "."
     charts = chart_paths(report, out_path)
     groups = {g.id: g for g in report.groups}
-    written = []
-    for qid, rel in sorted(charts.items()):
-        path = os.path.join(base_dir, rel)
-        write_atomic(path, render_chart(report, groups[qid]))
-        written.append(path)
-    write_atomic(out_path, render_markdown(report, base_dir, charts))
-    written.append(out_path)
+    files = [(os.path.join(base_dir, rel), render_chart(report, groups[qid]))
+             for qid, rel in sorted(charts.items())]
+    files.append((out_path, render_markdown(report, base_dir, charts)))
+    for path, text in files:
+        write_atomic(path, text)
     _remove_stale_charts(base_dir, out_path, set(charts.values()))
-    return written
+    return [path for path, _ in files]
 
 
 def _remove_stale_charts(base_dir: str, out_path: str, current: set[str]) -> None:

@@ -280,3 +280,22 @@ def test_pipeline_reports_progress_once_per_article(tmp_path: Path) -> None:
     seen: list[tuple[int, int, str]] = []
     run([tmp_path], None, lambda done, total, article: seen.append((done, total, article)))
     assert seen == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.md")]
+
+
+def test_report_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Same inputs, same bytes: two processes with different hash seeds (set and dict order) write the
+    same Markdown, charts and JSON, over the seeds with rules and a story grouped without them."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed, "CI": "true"}
+        for args in (["-o", str(out / "r.md")], ["--format", "json", "-o", str(out / "r.json")]):
+            done = subprocess.run(
+                [sys.executable, "-m", "checker", "report", "seeds/", "tests/stories/march", *args],
+                cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+            )
+            assert done.returncode == 0, done.stderr
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                        if p.is_file()})
+    assert outputs[0] == outputs[1]
+    assert {"r.md", "r.json"} < set(outputs[0]) and any(name.endswith(".svg") for name in outputs[0])

@@ -331,6 +331,28 @@ def test_write_markdown_removes_charts_it_no_longer_embeds(tmp_path: Path) -> No
     assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == ["held.svg", "notes.txt"]
 
 
+def test_an_error_while_rendering_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The charts and the report are all rendered before any file is written: a failure in the report
+    leaves no chart behind for a new report, and the old report and charts as they were."""
+    r = sample_report()
+    out = tmp_path / "seeds.md"
+    write_markdown(r, str(out))
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def boom(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr("checker.render_markdown.render_markdown", boom)
+    with pytest.raises(RuntimeError):
+        write_markdown(r, str(tmp_path / "new.md"))
+    assert not (tmp_path / "new.md").exists() and not (tmp_path / "new").exists()
+    renamed = replace(r, articles=(replace(r.articles[0], outlet="Other Paper"), *r.articles[1:]))
+    assert render_chart(renamed, renamed.groups[0]) != render_chart(r, r.groups[0])  # a new chart too
+    with pytest.raises(RuntimeError):
+        write_markdown(renamed, str(out))
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
 def test_chart_paths_never_collide() -> None:
     r = sample_report()
     twin = Group("held!", "Twin", "people", "count", None, r.groups[0].members)
