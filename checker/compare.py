@@ -200,12 +200,8 @@ def _center(iv: Interval) -> float:
 # ---------------------------------------------------------------- scope
 
 
-def scope_differences(lower: Claim, upper: Claim) -> tuple[str, ...]:
-    """Scope differences that can explain why ``lower``'s figure lies below ``upper``'s."""
-    return _scope_gaps(facts_of(lower), facts_of(upper))
-
-
 def _scope_gaps(lower: Facts, upper: Facts) -> tuple[str, ...]:
+    """Scope differences that can explain why ``lower``'s figure lies below ``upper``'s."""
     cats_low, cats_up = lower.scopes, upper.scopes
     out = []
     for cat in sorted(set(cats_low) | set(cats_up)):
@@ -314,12 +310,8 @@ def comparisons(members: Iterable[Claim], rule: Rule | None, policy: Policy) -> 
             yield Pair(fa.claim, fb.claim, _compare_facts(fa, fb, policy))
 
 
-def comparable(a: Claim, b: Claim) -> str | None:
-    """Why two claims of one group are not compared, or ``None`` when they are."""
-    return _why_not(facts_of(a), facts_of(b))
-
-
 def _why_not(fa: Facts, fb: Facts) -> str | None:
+    """Why two claims of one group are not compared, or ``None`` when they are."""
     a, b = fa.claim, fb.claim
     if a.id == b.id:
         return "same claim"
@@ -336,16 +328,12 @@ def _why_not(fa: Facts, fb: Facts) -> str | None:
     return None
 
 
-def compare_pair(a: Claim, b: Claim, policy: Policy) -> Comparison:
+def _compare_facts(fa: Facts, fb: Facts, policy: Policy) -> Comparison:
     """Compare two claims (assumed comparable); the result does not depend on argument order.
 
     A share written as a fraction ("a fifth", 0.2) against a percent ("84%") is compared in percent
     (20 against 84): its interval and value are multiplied by 100; the texts stay as written.
     """
-    return _compare_facts(facts_of(a), facts_of(b), policy)
-
-
-def _compare_facts(fa: Facts, fb: Facts, policy: Policy) -> Comparison:
     a, b = fa.claim, fb.claim
     dimension = a.dimension if a.dimension == b.dimension else fa.dimension
     ka, kb = percent_scale(a, dimension), percent_scale(b, dimension)
