@@ -27,7 +27,7 @@ from checker.measures import View, content_words, dimension_of
 from checker.model import Group, Membership
 from checker.similarity_features import STORY_MIN_NAMES, Features, claim_features, story_names
 from checker.similarity_pair import NO_EVIDENCE, VETO, Pair, Positions, figures_between, score_pair
-from checker.similarity_scope import article_texts, is_past, named_in_passing, place_words
+from checker.similarity_scope import article_texts, is_past, named_in_lead, named_in_passing, place_words
 
 __all__ = ["similarity_group", "similarity_groups"]
 
@@ -51,7 +51,11 @@ def similarity_groups(
     ]
     texts = article_texts(views)
     feats = [
-        dataclasses.replace(f, aside=named_in_passing(v, f, texts[v.claim.article]))
+        dataclasses.replace(
+            f,
+            aside=named_in_passing(v, f, texts[v.claim.article]),
+            home=bool(f.regions) and named_in_lead(f, texts[v.claim.article]),
+        )
         for v, f in zip(views, feats, strict=True)
     ]
     asides: dict[str, set[str]] = {}

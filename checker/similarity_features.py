@@ -92,6 +92,7 @@ class Features:
     money: bool = False  # a currency amount: its unit says nothing about what is paid for
     names: frozenset[str] = frozenset()  # names its article gives, however few (``story`` needs two)
     undated: bool = False  # no time but the story's own days: timeless, "current", "date:wednesday"
+    home: bool = False  # its regions are named in its article's lead: the article's own place
 
 
 def claim_features(view: View) -> Features:

@@ -146,15 +146,19 @@ def score_pair(
     other_window = relations == {"other"} or bool(one_sided)
     # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
     # turnout in Harwick was 63%"): the article has moved on to another place, so nearness says nothing.
-    moved = bool(fa.regions) != bool(fb.regions)
+    # The place the article's lead names is the article's own: no move.
+    moved = bool(fa.regions) != bool(fb.regions) and not (fa.home or fb.home)
     # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
     # side by side giving the same counted thing are two answers to one question, each in its own words.
+    # "Police said 21,000 marched. Organisers said the true number was 110,000": the later figure
+    # only says it is a figure, so it answers the one before it whatever each counts.
+    answers = _refers_back(a, b, fa, fb)
     rival = (
         a.claim.article == b.claim.article
         and _gap(fa.span, fb.span) <= RIVAL_CHARS
         and bool(fa.speaker and fb.speaker)
         and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
-        and _same_counted(a.claim, b.claim)
+        and (_same_counted(a.claim, b.claim) or answers)
         and not other_window
         # A reply answers the nearest figure of its kind: none of the same kind stands between them.
         and not any(_same_counted(a.claim, v.claim) for v in between)
@@ -162,7 +166,7 @@ def score_pair(
     )
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
     rival = rival or cross
-    linked = same_figure or nearby or same_window or cross
+    linked = same_figure or nearby or same_window or cross or (rival and answers)
     if entity is None and context is None and not linked:
         return Pair(0.0, NO_EVIDENCE)
     # "In Harwick, turnout was 63%" against an unplaced turnout: another place, unless the article sets
@@ -268,6 +272,13 @@ def _cross_rival(
     if fa.speaker == fb.speaker:
         return False  # neither says who gives it: nothing sets two speakers against each other
     return any(r.search(c.sentence) for r in (RIVAL_CUE_RE, OTHERS_FIGURE_RE) for c in (ca, cb))
+
+
+def _refers_back(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """The later of two figures of one article says only that it is a figure ("the real figure was
+    about 680,000", "the true number"): it answers the figure before it, whatever that one counts."""
+    later = fb if a.claim.start < b.claim.start else fa
+    return later.anaphoric
 
 
 def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:

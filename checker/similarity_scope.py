@@ -105,6 +105,10 @@ class ArticleText:
     lead: int  # sentence_start of the lead
     sentences: frozenset[tuple[int, str]]  # (sentence_start, lower-cased sentence)
 
+    @property
+    def lead_text(self) -> str:
+        return min(self.sentences)[1]
+
 
 def article_texts(views: list[View]) -> dict[str, ArticleText]:
     """One :class:`ArticleText` per article, in one pass over the claims."""
@@ -125,6 +129,12 @@ def named_in_passing(view: View, f: Features, text: ArticleText) -> bool:
     # Any word of the name will do: "North Varn" elsewhere names "Kestria's North Varn".
     words = {w for w in place_words(f.regions) if len(w) > 2}
     return not any(re.search(rf"\b{re.escape(w)}\b", s) for w in words for s in others)
+
+
+def named_in_lead(f: Features, text: ArticleText) -> bool:
+    """Whether the claim's regions are named in its article's lead: the article's own place."""
+    words = {w for w in place_words(f.regions) if len(w) > 2}
+    return any(re.search(rf"\b{re.escape(w)}\b", text.lead_text) for w in words)
 
 
 def placed_apart(a: View, b: View, fa: Features, fb: Features) -> bool:

@@ -1,0 +1,56 @@
+"""A figure that only says it is "the real figure" answers the figure before it; the article's own
+place (named in its lead) does not set a figure apart from its neighbours. Sentences are invented."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_match import claim
+from test_similarity import reasons, together
+
+from checker.model import Claim
+
+FIRST = "The transit authority said 48,000 riders used the new line in its first week."
+BETWEEN = " The authority counts every tap at the barriers, including transfers between lines."
+REPLY = "A commuter group said the real figure was about 30,000."
+
+
+def riders(reply: str = REPLY) -> list[Claim]:
+    authority = claim("a", "a.txt", FIRST, "48,000", value=48000, unit="riders",
+                      entity="riders used the new line", predicate="use", attribution="The transit authority",
+                      sentence_start=0)
+    start = len(FIRST) + len(BETWEEN) + 1
+    group = claim("g", "a.txt", reply, "about 30,000", value=30000, entity="real figure",
+                  attribution="A commuter group", sentence_start=start)
+    return [authority, group]
+
+
+def test_the_real_figure_answers_the_figure_before_it() -> None:
+    assert together(riders(), "a", "g")
+    assert "rival sources" in reasons(riders())
+
+
+def test_an_answer_needs_another_speaker() -> None:
+    same = riders()
+    same[1] = dataclasses.replace(same[1], attribution="The transit authority")
+    assert not together(same, "a", "g")
+
+
+def test_the_place_of_the_lead_is_the_article_own() -> None:
+    lead = "Ferry traffic in Orlen fell to 2.1 million passengers last year, the port said."
+    after = "The port later revised the figure to 2.4 million."
+    port = claim("p", "a.txt", lead, "2.1 million", value=2.1e6, unit="passengers", entity="ferry traffic",
+                 attribution="the port", sentence_start=0)
+    revised = claim("r", "a.txt", after, "2.4 million", value=2.4e6, entity="figure", attribution="The port",
+                    sentence_start=len(lead) + 1)
+    placed = dataclasses.replace(port, scope=("region:orlen",))
+    assert together([placed, revised], "p", "r")  # "the figure" refers back; Orlen is the article's place
+    # A place first named further down is not the article's own: the article has moved on.
+    other = "In Belsk, ferry traffic fell to 0.3 million passengers, the port said."
+    belsk = dataclasses.replace(
+        claim("b", "a.txt", other, "0.3 million", value=0.3e6, unit="passengers", entity="ferry traffic",
+              attribution="the port", sentence_start=200), scope=("region:belsk",))
+    later = dataclasses.replace(revised, start=200 + len(other) + 1 + after.index("2.4"),
+                                end=200 + len(other) + 1 + after.index("2.4") + 11,
+                                sentence_start=200 + len(other) + 1)
+    assert not together([port, belsk, later], "b", "r")
