@@ -57,6 +57,8 @@ def attach_unit(text: str, fig: Figure, hi: int) -> None:
     if fig.dimension in ("currency", "percent"):
         _per(text, fig, hi)
         return
+    if fig.dimension == "ratio":
+        return  # "tenfold" carries its unit
     e = fig.end
     old = _AGE_UNIT_RE.match(text, e, hi)
     if old:

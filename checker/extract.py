@@ -22,7 +22,15 @@ from checker import context
 from checker.attach import attach_fraction_unit, attach_unit, rate_after
 from checker.measures import singular
 from checker.model import Article, Claim
-from checker.notclaims import bare_one, blocked_spans, debris_spans, in_name, not_a_claim, year_context
+from checker.notclaims import (
+    bare_one,
+    blocked_spans,
+    debris_spans,
+    in_name,
+    not_a_claim,
+    suspended_tail,
+    year_context,
+)
 from checker.numbers import Figure, find_numbers, is_year_like
 from checker.ranges import change_then_level
 from checker.semantics import (
@@ -137,7 +145,11 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         year_like = is_year_like(fig)
         apply_hedges(text, fig, lo, hi)  # before the unit: a hedge after the figure ("-plus") ends it
         if fig.kind != "fraction":
-            attach_unit(text, fig, hi)
+            tail = suspended_tail(text, fig, hi) if fig.unit is None else None
+            if tail is None:
+                attach_unit(text, fig, hi)
+            else:
+                _attach_suspended(text, fig, hi, tail)
             apply_over(text, fig)
             apply_trend(text, fig, lo)
             apply_suffix_hedge(text, fig, hi)
@@ -156,6 +168,15 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
         out.append(fig)
     out = _bound_pairs(text, _join_with_units(text, _dollars_and_cents(text, out)))
     return _partitives(text, _conversions(text, out))
+
+
+def _attach_suspended(text: str, fig: Figure, hi: int, tail: int) -> None:
+    """'10-, 20- and 30-year bonds': a suspended member takes the unit the last member's word gives,
+    and keeps its own span."""
+    end = fig.end
+    fig.end = tail
+    attach_unit(text, fig, hi)
+    fig.end, fig.unit_end = end, 0
 
 
 _LOWER_BOUNDS = ("more-than", "at-least")
@@ -198,12 +219,21 @@ _YEAR_HEDGES = frozenset(["around", "about", "circa", "c.", "beyond", "within", 
 _AND_RE = re.compile(r"\s+(?:and\s+)?")
 
 
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
 def _dollars_and_cents(text: str, figs: list[Figure]) -> list[Figure]:
-    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents' are one amount."""
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents' are one amount; so is a bare
+    two-digit number that ends the phrase after a currency named by a word: '15 dollars and 50',
+    'two pounds fifty'."""
     out: list[Figure] = []
     for fig in figs:
         prev = out[-1] if out else None
-        if prev is not None and prev.dimension == "currency" and fig.unit == "cent" \
+        cents = fig.unit == "cent" or (
+            prev is not None and fig.unit is None and fig.kind == "number" and prev.end > 0
+            and text[prev.end - 1].isalpha() and prev.value is not None and float(prev.value).is_integer()
+            and (fig.spelled or len(fig.raw) == 2) and _CLAUSE_END_RE.match(text, fig.end) is not None)
+        if prev is not None and prev.dimension == "currency" and cents \
                 and prev.value is not None and fig.value is not None and fig.value < 100 \
                 and prev.hedge == fig.hedge == "exact" and _AND_RE.fullmatch(text, prev.end, fig.start):
             prev.value = prev.low = prev.high = prev.value + fig.value / 100

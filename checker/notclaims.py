@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from checker.figure import ONES, TENS
 from checker.numbers import Figure, is_year_like
 from checker.units import ABBREV_RE, COUNT_STOP, MEASURE_WORDS, is_plural, words
 
@@ -153,11 +154,40 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
         return True  # "24703L202": an identifier
     # "five-year plan", "one-time", "three-point range": spelled compounds are adjectives, unless they
     # measure a length or weight ("a six-mile trip")
+    if fig.spelled:
+        tail = suspended_tail(text, fig, hi)  # "four-, five- and six-cylinder": the last member's word
+        after = after if tail is None else text[tail:min(hi, tail + 30)]
     compound = re.match(r"-([A-Za-z]+)", after) if fig.spelled else None
-    if compound is None or re.match(r"-(?:plus|odd)\b", after, re.I):
+    if compound is None or re.match(r"-(?:plus|odd|fold)\b", after, re.I):
         return False
     word = compound.group(1).lower()
     return word not in MEASURE_WORDS or word in _TIME_UNITS
+
+
+_SUSPENDED_GAP_RE = re.compile(r"-(?=\s*,|\s+(?:and|or|to|through)\s)")
+_SUSPENDED_NEXT_RE = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+)"
+    r"(?:\d[\d,.]*|(?:" + "|".join(sorted([*ONES, *TENS, "hundred"], key=len, reverse=True)) + r")(?:-\w+)??)"
+    r"(?P<hyphen>-)(?P<word>[A-Za-z]+)?",
+    re.IGNORECASE,
+)
+
+
+def suspended_tail(text: str, fig: Figure, hi: int) -> int | None:
+    """'four-, five- and six-cylinder', '10-, 20- and 30-year': where the hyphen of the last member
+    starts ('-cylinder'), which completes each suspended one; None when the figure is no suspended
+    member."""
+    if fig.kind != "number" or _SUSPENDED_GAP_RE.match(text, fig.num_end, hi) is None:
+        return None
+    pos = fig.num_end + 1
+    for _ in range(8):
+        m = _SUSPENDED_NEXT_RE.match(text, pos, hi)
+        if m is None:
+            return None
+        if m.group("word"):
+            return m.start("hyphen")
+        pos = m.end()
+    return None
 
 
 def _person_age(after: str) -> bool:

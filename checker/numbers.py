@@ -61,6 +61,8 @@ _FRACTION_RE = re.compile(
     r"nine|ten|twenty|\d{1,3})\b)",
     re.IGNORECASE,
 )
+# "tenfold", "a hundredfold", "twenty-fivefold": a multiple written as one word
+_FOLD_RE = re.compile(rf"\b((?:{_NUMWORD})(?:-(?:{_NUMWORD}))?)-?fold\b", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\b", re.IGNORECASE)
 _SLASH_FRACTION_RE = re.compile(r"\s*[/⁄]\s*(\d{1,4})(?![\d/⁄.])")
@@ -133,6 +135,11 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Figure]:
         add(fig)
     for m in _FRACTION_RE.finditer(text, lo, hi):
         add(_fraction(m))
+    for m in _FOLD_RE.finditer(text, lo, hi):
+        value = parse_spelled(m.group(1).split("-"))
+        if value is not None:
+            add(Figure(m.start(), m.end(), value, unit="times", dimension="ratio", num_start=m.start(),
+                       num_end=m.end(1), raw=m.group(1), spelled=True, sem=["spelled"]))
     for m in _VAGUE_RE.finditer(text, lo, hi):
         add(_vague(m))
     for m in _DIGITS_RE.finditer(text, lo, hi):

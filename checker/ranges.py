@@ -13,8 +13,9 @@ from checker.semantics import MOVED_RE
 from checker.units import MEASURE_WORD_RE
 
 _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
-_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or|through)\b-?)\s*(?:(?:just|only|a\s+mere)\s+)?",
-                           re.IGNORECASE)
+# "5 to 10", "5-10", "10- to 15-year" (a suspended hyphen before the word)
+_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|(?:[-–]\s*)?\b(?:to|and|or|through)\b-?)\s*"
+                           r"(?:(?:just|only|a\s+mere)\s+)?", re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -48,6 +49,8 @@ def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
             and a.value >= b.value and len(a.raw) <= 3 and len(b.raw) <= 3:
         return Figure(a.start, b.end, None, kind="score", num_start=a.num_start, num_end=b.num_end, raw=a.raw)
     word = (sep.group().split() or [""])[0].lower()  # "to" in "to just"
+    if len(word) == 1 and len(sep.group().split()) > 1:
+        word = sep.group().split()[1].lower()  # "to" in "10- to 15-year"
     lead = _LEAD_RE.search(text, max(0, a.start - 10), a.start)
     lead_word = lead.group(1).lower() if lead else ""
     if word == "and" and lead_word != "between":

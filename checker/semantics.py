@@ -119,7 +119,8 @@ TABLE: tuple[Row, ...] = (
     _row("trend-up-after", "higher|up|more (percent)|rise|rises|increase|increases|gain|gains|jump|jumps|"
          "surge|"
          "hike|hikes|boost|growth|climb|rally|advance|uptick", None, "modifier",
-         "shares closed 34% higher; a 5% rise -> trend up (a change in percent, points, money or a measure)"),
+         "shares closed 34% higher; a 5% rise; a tenfold rise -> trend up (a change in percent, points, "
+         "money, a measure or a multiple)"),
     _row("trend-down-after", "lower|down|less (percent)|cheaper|drop|drops|fall|falls|decline|declines|"
          "decrease|decreases|cut|cuts|reduction|reductions|slump|plunge|slide|dip|contraction", None,
          "modifier",
@@ -360,7 +361,8 @@ def apply_suffix_trend(text: str, fig: Figure, hi: int) -> None:
     if fig.trend is not None or fig.value is None:
         return
     points = fig.dimension == "count" and (fig.unit is None or fig.unit.lower() in ("point", "points"))
-    if fig.dimension not in ("percent", "currency", "measure") and not points:
+    fold = fig.dimension == "ratio" and text[fig.start:fig.end].lower().endswith("fold")  # "a tenfold rise"
+    if fig.dimension not in ("percent", "currency", "measure") and not points and not fold:
         return
     end = max(fig.end, fig.unit_end)
     m = _AFTER_RE[fig.dimension == "percent"].match(text, end, hi)
