@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from checker.context_source import NAME_RUN, anaphor_head, names_body, source_owner
 from checker.context_split import Token, sentences_near, tokens
 from checker.context_words import (
     ATTRIBUTION_VERBS,
@@ -25,9 +26,11 @@ from checker.context_words import (
     DETS,
     IRREGULAR,
     KNOWN_VERBS,
+    NOT_NAMES,
     PREPS,
     PRONOUNS,
     RELATIVES,
+    SOURCE_VERBS,
     WEEKDAYS,
     is_past_form,
     is_possessive,
@@ -63,7 +66,8 @@ _INTRO_WORDS = wordset("last earlier later separately")
 _SOURCE_NOUNS = wordset("estimate estimates figure figures data count tally report survey study census "
                         "analysis calculation calculations records statistics")
 _CLAUSE_LINKS = wordset("while but whereas and although though yet")
-_FUNCTION = wordset("not no yes so then there here this that which what also only just even")
+_FUNCTION = wordset("not no yes so then there here this that which what also only just even nobody none "
+                    "nothing anyone anybody everyone everybody someone somebody")
 _TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
                      "wednesday thursday friday saturday sunday morning evening night")
 _LEAD_TIME = re.compile(
@@ -78,6 +82,27 @@ _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separat
 _CONTEST_VERBS = wordset("disputes disputed rejects rejected contests contested denies denied challenges "
                          "challenged questions questioned")
 _SUBJECT_STOPS = wordset("after before when said says told")
+_POSSESSIVE_PRONOUNS = wordset("its their his her our")
+_NAME_PARTICLES = wordset("de la van von der al bin da di du le")
+# Verbs a source keeps, gives or changes its own figure with: "stands by its estimate of 92,000",
+# "gave a figure of 92,000", "revised their estimate to 6,000".
+_HOLD_VERBS = wordset(
+    "stand stick give revise raise lower cut update keep defend maintain publish release issue offer provide "
+    "cite announce confirm increase reduce double halve set adjust correct repeat reaffirm reiterate lift "
+    "trim")
+_HELD_NOUNS = wordset("figure figures estimate estimates count tally toll number numbers forecast projection "
+                      "median average total")
+_HELD_ADJECTIVES = wordset("own earlier initial original latest official new revised previous first last "
+                           "lower "
+                           "higher final preliminary")
+_SPEECH = wordset("say tell add write note state explain")
+# Lower-case titles inside a name that opens a sentence: "Commission chairman Radek Sovin".
+_TITLES = wordset("chairman chairwoman chair spokesman spokeswoman spokesperson minister director president "
+                  "chief secretary leader head executive officer commissioner governor mayor")
+# A one-word name is a body's only when it speaks or is described: "Grainwatch says", "Velker, a ...".
+_SPEAKS = re.compile(r"(?:,\s+(?:a|an)\s|\s+(?:says|said|estimates|estimated|reports|reported|counts|counted|"
+                     r"publishes|published|tracks|tracked|monitors|monitored)\b)")
+_NOT_IN_OWNER = PREPS | AUX | RELATIVES | CONJ_STOP | DETS | _CONTEST_VERBS | ATTRIBUTION_VERBS
 _TWO_DIGITS = re.compile(r"\d{2,}")
 _WORDISH = re.compile(r"[\w’'\-.]+")
 _SPACES = re.compile(r"\s*")
@@ -107,6 +132,8 @@ def _is_attr_verb(toks: list[Token], i: int) -> bool:
         plural_subject = (plural or prev in _SOURCE_NOUNS) and w == lemma(w)
         if plural_subject and nxt.isascii() and nxt.isalpha() and nxt.islower() and nxt not in PREPS:
             return True  # "Opposition leaders claim turnout was ..."
+        if nxt == "," and w == lemma(w) and toks[i - 1].text[:1].isupper():
+            return False  # "the Vessel Watch project, 27 tankers ...": a noun before a comma
         if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
                 or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
@@ -128,11 +155,11 @@ def _clean(phrase: str) -> str | None:
     last = words[-1].lower() if not words[-1].isupper() or len(words[-1]) == 1 else words[-1]
     if len(words) > 1 and last in PRONOUNS:
         return None  # "the number it (announced)": a relative clause, not a speaker
-    if len(words) == 1 and (last in _FUNCTION or last in AUX):
+    if len(words) == 1 and (last in _FUNCTION or last in AUX or last in DETS):
         return None
     if all(w.lower() in _TIME_ONLY for w in words):
         return None
-    return strip_possessive(phrase)
+    return source_owner(strip_possessive(phrase))
 
 
 def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
@@ -148,11 +175,13 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
             return _subject_before(text, toks, k, stop_at_comma)
     if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
         j -= 2
+    appositive: list[Token] = []
     if j >= 1 and toks[j].text == "," and not stop_at_comma:
         k = j - 1
-        while k >= 0 and j - k < 14 and toks[k].text != ",":
+        while k >= 0 and (j - k < 14 or _opening_name_before(toks, k)) and toks[k].text != ",":
             k -= 1
         if k > 0 and toks[k].text == ",":
+            appositive = toks[k + 1:j]
             j = k - 1
     end = j
     stopped = False
@@ -162,13 +191,15 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
         if t.text == "," and stop_at_comma:
             stopped = True
             break
-        reduced_relative = is_past_form(low) and j + 1 <= end and j > 0 and toks[j - 1].low not in PRONOUNS \
+        capitalised = j > 0 and t.text[0].isupper()  # "Associated Press": a name, not a verb
+        reduced_relative = is_past_form(low) and low not in _SUBJECT_STOPS and j + 1 <= end and j > 0 \
+            and toks[j - 1].low not in PRONOUNS \
             and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
             and toks[j - 1].low not in AUX
         acronym = len(t.text) > 1 and t.text.isupper() and t.text.isalpha()  # "the WHO", "the US"
         if t.text in ",’'" or reduced_relative or acronym or _WORDISH.fullmatch(t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
-            and not is_past_form(low) and low not in _SUBJECT_STOPS
+            and (capitalised or not is_past_form(low)) and low not in _SUBJECT_STOPS
         ):
             j -= 1
             continue
@@ -177,24 +208,56 @@ def _subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = 
     if end < 0 or j == end:
         return None
     words = toks[j + 1:end + 1]
-    opener = bool(words) and (words[0].low in PREPS or words[0].low in _INTRO_WORDS)
+    opener = bool(words) and (words[0].low in PREPS or words[0].low in _INTRO_WORDS
+                              or words[0].low.endswith("ing"))  # "Citing hospital records, the paper said"
+    if any(w.text == "," for w in words) and v + 1 < len(toks) and toks[v + 1].text == ",":
+        last = max(k for k, w in enumerate(words) if w.text == ",")
+        words = words[last + 1:]  # "The crowd, police estimated, numbered ...": a parenthetical
     while words and (words[0].text == "," or words[0].low in _SUBJECT_INNER - {"the", "a", "an"}):
         words = words[1:]
     if (stopped or opener) and any(w.text == "," for w in words):
         first = next(k for k, w in enumerate(words) if w.text == ",")
         words = words[first + 1:]
+    elif words and words[0].low in PREPS and any(w.low in ("the", "a", "an") for w in words[1:]):
+        # "For hip replacements the ministry gives ...": an opening phrase without its comma
+        words = words[max(k for k, w in enumerate(words) if w.low in ("the", "a", "an")):]
     if not words:
         return None
+    if words[0].low in _POSSESSIVE_PRONOUNS and _is_name(appositive):
+        words = appositive  # "Its chair, Beatriz Olmo, said": the name says more than "its chair"
     return _clean(text[words[0].start:words[-1].end])
 
 
-def _object_after(text: str, toks: list[Token], v: int) -> str | None:
-    """The speaker after a postposed verb: 'said Foreign Ministry spokesperson Geng Shuang at ...'."""
+def _opening_name_before(toks: list[Token], k: int) -> bool:
+    """A capitalised name opens the sentence and a comma follows it before token ``k``, an appositive
+    opening with a determiner: "Civic Watch, a monitoring network that deployed ..., said"."""
+    comma = next((c for c in range(min(k, 8)) if toks[c].text == ","), None)
+    return comma is not None and comma > 0 and comma + 1 < len(toks) \
+        and toks[comma + 1].low in ("a", "an", "the") and all(t.text[:1].isupper() for t in toks[:comma])
+
+
+def _is_name(words: list[Token] | tuple[Token, ...]) -> bool:
+    """Capitalised words ('Beatriz Olmo', 'Dr Ana de la Cruz'), at most six."""
+    return 0 < len(words) <= 6 and words[0].text[:1].isupper() and words[-1].text[:1].isupper() \
+        and all(w.text[:1].isupper() or w.low in _NAME_PARTICLES for w in words)
+
+
+def _object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = False) -> str | None:
+    """The speaker after a postposed verb: 'said Foreign Ministry spokesperson Geng Shuang at ...';
+    ``stop_at_verb``: the agent of a passive ends at a verb ('claimed by organisers was ...')."""
     words: list[Token] = []
-    for t in toks[v + 1:]:
+    for k in range(v + 1, len(toks)):
+        t = toks[k]
         if t.text in ",.;:!?" or t.text in _QUOTES or t.low in RELATIVES:
+            if t.text == "," and words and words[0].low in _POSSESSIVE_PRONOUNS:
+                name = toks[k + 1:next((e for e in range(k + 1, len(toks)) if not toks[e].text[:1].isalpha()),
+                                        len(toks))]
+                if _is_name(name):  # "said its chair, Beatriz Olmo."
+                    return _clean(text[name[0].start:name[-1].end])
             break
         if t.low in PREPS and t.low not in ("of", "for", "to") or t.low == "that":
+            break
+        if stop_at_verb and (t.low in AUX or is_past_form(t.low)):
             break
         words.append(t)
         if len(words) > 10:
@@ -231,6 +294,11 @@ def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | Non
             subject = _subject_before(text, toks, main) if main is not None else None
         else:
             subject = _subject_before(text, toks, v)
+        if subject and subject.split()[0].lower() in _POSSESSIVE_PRONOUNS | PRONOUNS:
+            # "Civic Watch said its own count put turnout at 41%": the one who says it owns the count
+            at = text.find(subject, toks[0].start, toks[v].start)
+            outer = _preposed_d(text, toks, at if at >= 0 else toks[v].start)
+            subject = outer[1] if outer else subject
         if subject:
             return pos - toks[v].start, subject
     return None
@@ -242,7 +310,8 @@ def _main_verb(toks: list[Token], end: int) -> int | None:
         low = toks[k].low
         if not toks[k].text[0].islower():
             continue
-        if low in AUX or is_past_form(low) or (low.endswith("s") and lemma(low) in KNOWN_VERBS
+        if low in AUX or is_past_form(low) or low in _CONTEST_VERBS or (
+                low.endswith("s") and lemma(low) in KNOWN_VERBS
                                                and toks[k - 1].low not in DETS):
             return k
     return None
@@ -252,20 +321,83 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
     """"the UN panel's estimate that about 5,000 ...", "the ministry's figures show 300 ..."."""
     for v in range(len(toks) - 1, 0, -1):
         t = toks[v]
-        if t.start == pos and _owner(toks[v - 1].text) and toks[v - 1].text[0].islower():
-            # "well below the commission's 58.2%": the owner of the figure gives it
-            name = _subject_before(text, toks, v, stop_at_comma=True)
+        nxt = next((x for x in toks[v + 1:] if x.start >= pos and x.text[:1].isalpha()), None)
+        counted = nxt is not None and nxt.low not in PREPS | CONJ_STOP and toks.index(nxt) == v + 1
+        if t.start == pos and _owner(toks[v - 1].text) and toks[v - 1].text[0].islower() and not counted:
+            # "well below the commission's 58.2%": the owner of the figure gives it (not "the
+            # region's 22 camps": a count of the owner's things)
+            name = _owner_np(text, toks, v - 1)
             if name:
                 return 0, name
         if t.start >= pos or t.low not in _SOURCE_NOUNS:
             continue
+        if _another_clause(toks, v, pos):
+            continue
         owner = toks[v - 1]
         if not _owner(owner.text) or not owner.text[0].isalpha():
             continue
-        name = _subject_before(text, toks, v, stop_at_comma=True)
+        name = _owner_np(text, toks, v - 1)
         if name:
             return pos - t.start, name
     return None
+
+
+def _another_clause(toks: list[Token], v: int, pos: int) -> bool:
+    """Another clause starts between token ``v`` and offset ``pos``: "disputes the company's figure of
+    1,200, saying closer to 3,000", "the 340 in the fire service's tally, and expects payouts of ..."."""
+    for k in range(v + 1, len(toks)):
+        x = toks[k]
+        if x.start >= pos:
+            return False
+        if _is_attr_verb(toks, k) and (x.low.endswith("ing") or lemma(x.low) in _SPEECH):
+            return True
+        if x.low in _CLAUSE_LINKS and toks[k - 1].text == ",":
+            return True
+    return False
+
+
+def _owner_np(text: str, toks: list[Token], k: int) -> str | None:
+    """The noun phrase ending in the possessive token ``k``: 'disputes the company's' -> 'the company',
+    'the regional health authority's' -> 'the regional health authority', 'Civic Watch's'."""
+    j = k - 1
+    while j >= 0 and (toks[j].text[:1].isupper() and toks[j].text[:1].isalpha() and toks[j].low not in DETS
+                      or toks[j].text in "’'" and j > 0 and toks[j - 1].low.endswith("s")):
+        j -= 1  # a capitalised name: "Civic Watch's", "the Castrea Tenants' Union's"
+    lo = j + 1
+    for d in range(j, max(-1, j - 4), -1):
+        low = toks[d].low
+        if low in ("the", "a", "an", "this", "that"):
+            lo = d
+            break
+        if not toks[d].text.isalpha() or toks[d].text[0].isupper() or low in _NOT_IN_OWNER \
+                or lemma(low) in KNOWN_VERBS or is_past_form(low):
+            break
+    return _clean(text[toks[lo].start:toks[k].end])
+
+
+def _held_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
+    """'X stands by its estimate of 92,000', 'X gave a figure of 92,000', 'X revised their estimate to
+    6,000': the subject of the verb that keeps, gives or changes the figure."""
+    f = next((k for k, t in enumerate(toks) if t.start >= pos), None)
+    if f is None or f < 3 or toks[f - 1].low not in ("of", "at", "to", "as") \
+            or toks[f - 2].low not in _HELD_NOUNS:
+        return None
+    v = f - 3
+    while v >= 1 and f - 3 - v < 2 and toks[v].low in _HELD_ADJECTIVES \
+            and toks[v - 1].low in DETS | _HELD_ADJECTIVES:
+        v -= 1  # "its own estimate", "their initial figure"
+    if v < 1 or toks[v].low not in DETS:
+        return None
+    v -= 1
+    if v >= 1 and toks[v].low in ("by", "to", "with"):
+        v -= 1  # "stands by", "sticks to", "stuck with"
+    if v < 1 or not toks[v].text.islower() or lemma(toks[v].low) not in _HOLD_VERBS:
+        return None
+    subject = _subject_before(text, toks, v, stop_at_comma=True)
+    if subject and subject.lower() in PRONOUNS:
+        outer = _preposed_d(text, toks, toks[v].start)  # "Velker said it stood by its figure of ..."
+        subject = outer[1] if outer else subject
+    return (pos - toks[v].start, subject) if subject else None
 
 
 def _preposed(text: str, toks: list[Token], pos: int) -> str | None:
@@ -279,6 +411,8 @@ def _postposed_d(text: str, toks: list[Token], pos: int, bounded: bool = True) -
     for v, t in enumerate(toks):
         if t.start < pos:
             continue
+        if bounded and t.text == ";":
+            break  # "; the organisers say €48m": another clause's speaker
         if t.text in ",;—" or t.text in _CLOSE_Q:
             seen_break = True
             continue
@@ -314,16 +448,21 @@ def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
     if not after:
         return None
     first = after[0]
-    for v in range(max(0, first - 4), min(len(toks) - 1, first + 4)):
+    for v in range(max(0, first - 6), min(len(toks) - 1, first + 4)):
         t = toks[v]
-        if not is_past_form(t.low) or lemma(t.text) not in ATTRIBUTION_VERBS:
+        if not is_past_form(t.low) or lemma(t.text) not in SOURCE_VERBS:
+            continue
+        if v < first and toks[v + 1].low == "by":
+            # "was estimated by police at 4,000": the agent stands between the verb and the figure
+            if toks[first - 1].low in ("at", "as", "to") and not any(x.text in ",;" for x in toks[v:first]):
+                return _object_after(text, toks, v + 1, stop_at_verb=True)
             continue
         k = v + 1
         while k < len(toks) and k - v < 6 and toks[k].low != "by" and toks[k].text not in ",.;" \
                 and not is_past_form(toks[k].low):
             k += 1
         if k < len(toks) and toks[k].low == "by" and first <= k <= first + 5:
-            return _object_after(text, toks, k)
+            return _object_after(text, toks, k, stop_at_verb=True)
     return None
 
 
@@ -333,10 +472,25 @@ def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | Non
     agent = _by_agent(text, toks, pos)
     if agent:
         return agent
-    candidates = (_according_d(text, start, end, pos), _preposed_d(text, toks, pos),
-                  _postposed_d(text, toks, pos), _possessive_source_d(text, toks, pos))
+    preposed, postposed = _preposed_d(text, toks, pos), _postposed_d(text, toks, pos)
+    if preposed and postposed and _final_speech(toks, pos + postposed[0]) \
+            and not _final_speech(toks, pos - preposed[0], final=False):
+        # "Inspectors estimated that around 38,000 litres had leaked, agency spokesman Henrik Aalto
+        # said.": a speech verb closing the sentence gives the whole sentence's source.
+        return postposed[1]
+    candidates = (_according_d(text, start, end, pos), preposed, postposed,
+                  _possessive_source_d(text, toks, pos), _held_source_d(text, toks, pos))
     found = [x for x in candidates if x is not None]
     return min(found)[1] if found else None
+
+
+def _final_speech(toks: list[Token], at: int, final: bool = True) -> bool:
+    """The token starting at offset ``at`` is a verb of speech ('said', 'told'); with ``final``, one
+    that closes the sentence (no figure and no 'that' clause after it)."""
+    v = next((k for k, t in enumerate(toks) if t.start == at), None)
+    if v is None or lemma(toks[v].low) not in _SPEECH:
+        return False
+    return not final or not any(t.low == "that" or t.text[:1].isdigit() for t in toks[v + 1:])
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -385,8 +539,10 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
         name = _subject_before(text, toks, v, stop_at_comma=True) if v else None
         if name and not _is_pronoun(name):
             return name
-    for s, e in reversed(recent):
+    for k, (s, e) in enumerate(reversed(recent)):
         name = _postposed(text, tokens(text, s, e), s, bounded=False) or sentence_attribution(text, s, e, e)
+        if not name and k == 0:  # "Commission chairman Radek Sovin defended the tally. ... he told reporters"
+            name = _leading_name(text, tokens(text, s, e))
         if name and not _is_pronoun(name):
             return name
     for s, e in reversed(recent[-2:]):
@@ -400,10 +556,12 @@ def _leading_name(text: str, toks: list[Token]) -> str | None:
     """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
     run = []
     for t in toks:
-        if not _CAPITALISED.fullmatch(t.text) or t.low in DETS:
+        if not (_CAPITALISED.fullmatch(t.text) or run and t.low in _TITLES) or t.low in DETS:
             break
         run.append(t)
-    if len(run) < 2:
+    while run and not run[-1].text[:1].isupper():
+        run.pop()
+    if sum(1 for t in run if t.text[:1].isupper()) < 2:
         return None
     return text[run[0].start:run[-1].end]
 
@@ -455,4 +613,40 @@ def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_e
             text, para, (sent_start, sent_end), quote)
     if found is None:
         found = sentence_attribution(text, sent_start, sent_end, fig_start)
+    if found and anaphor_head(found):
+        found = _antecedent(text, found, spans) or found
     return _resolve(text, found, spans, len(spans) - 1) if found else None
+
+
+def _antecedent(text: str, found: str, spans: list[tuple[int, int]]) -> str | None:
+    """The body 'the group' or 'the agency' points back to: the last name before it, in this sentence
+    or the ones before, that can name such a body (:func:`checker.context_source.names_body`)."""
+    head = anaphor_head(found)
+    here = text.find(found, *spans[-1])
+    # "Civic Watch, a monitoring network, ...", "the medical charity Médecins Solidaires" for "the network",
+    # "the charity"
+    det = r"(?:[Aa]n?|[Tt]he)\s+"
+    described = re.compile(rf"(?P<a>{NAME_RUN.pattern}),\s+{det}(?:[\w-]+\s+){{0,4}}{head}\b(?!\s+[A-Z])"
+                           rf"|\b{det}(?:[\w-]+\s+){{0,3}}{head}\s+(?P<b>{NAME_RUN.pattern})")
+    for s, e in reversed(spans):
+        for m in reversed(list(described.finditer(text, s, e))):
+            name = (m.group("a") or m.group("b") or "").rstrip(".")
+            if name[:1].isupper() and not all(w.lower() in NOT_NAMES for w in name.split()):
+                return name
+    for s, e in reversed(spans):
+        end = here if s == spans[-1][0] and here >= 0 else e
+        for m in reversed(list(NAME_RUN.finditer(text, s, end))):
+            name = m.group().rstrip(".")
+            if head and names_body(name, head) and not _common_opener(text, name, m.start(), s) \
+                    and (" " in name or _SPEAKS.match(text, m.end(), m.end() + 40)):
+                return name
+    return None
+
+
+def _common_opener(text: str, name: str, at: int, sentence_start: int) -> bool:
+    """A single capitalised word opening a sentence that is a common word ('Police', 'Prices')."""
+    if " " in name or at != sentence_start:
+        return False
+    low = name.lower()
+    return low.endswith("s") or low in NOT_NAMES or lemma(low) in KNOWN_VERBS \
+        or re.search(rf"\b{re.escape(low)}\b", text) is not None

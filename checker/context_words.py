@@ -62,6 +62,9 @@ ATTRIBUTION_VERBS = wordset(
     "count record confirm indicate reveal calculate allege insist argue assert explain acknowledge tweet "
     "testify disclose predict forecast project cite maintain contend conclude publish reckon "
     "document tally repeat")
+# Verbs whose passive agent gives the figure: "the 30,000 claimed by organisers", "the 12,000 hectares
+# given by the fire service", "figures released by the ministry".
+SOURCE_VERBS = ATTRIBUTION_VERBS | wordset("give release publish provide compile issue supply quote")
 # Verbs that make the figure's clause a statement about the subject ("the toll rose to 40").
 LINKING_VERBS = wordset(
     "be reach hit total top exceed number stand near surpass pass equal rise fall climb jump drop "
