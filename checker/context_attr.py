@@ -96,6 +96,8 @@ _HELD_ADJECTIVES = wordset("own earlier initial original latest official new rev
                            "lower "
                            "higher final preliminary")
 _SPEECH = wordset("say tell add write note state explain")
+_NUMBER_WORDS = wordset("hundred thousand million billion trillion")
+_SHARE_WORDS = wordset("percent per cent pc percentage point points")
 # Lower-case titles inside a name that opens a sentence: "Commission chairman Radek Sovin".
 _TITLES = wordset("chairman chairwoman chair spokesman spokeswoman spokesperson minister director president "
                   "chief secretary leader head executive officer commissioner governor mayor")
@@ -321,9 +323,8 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
     """"the UN panel's estimate that about 5,000 ...", "the ministry's figures show 300 ..."."""
     for v in range(len(toks) - 1, 0, -1):
         t = toks[v]
-        nxt = next((x for x in toks[v + 1:] if x.start >= pos and x.text[:1].isalpha()), None)
-        counted = nxt is not None and nxt.low not in PREPS | CONJ_STOP and toks.index(nxt) == v + 1
-        if t.start == pos and _owner(toks[v - 1].text) and toks[v - 1].text[0].islower() and not counted:
+        if t.start == pos and _owner(toks[v - 1].text) and toks[v - 1].text[0].islower() \
+                and not _counts_things(toks, v):
             # "well below the commission's 58.2%": the owner of the figure gives it (not "the
             # region's 22 camps": a count of the owner's things)
             name = _owner_np(text, toks, v - 1)
@@ -340,6 +341,17 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
         if name:
             return pos - t.start, name
     return None
+
+
+def _counts_things(toks: list[Token], v: int) -> bool:
+    """The figure at token ``v`` counts things named after it ("the region's 22 camps", "the
+    province's 2.3 million residents"), rather than being a share or a bare figure ("the commission's
+    58.2%", "the ministry's 40 percent")."""
+    k = v + 1
+    while k < len(toks) and (toks[k].low in _NUMBER_WORDS or toks[k].text[:1].isdigit()):
+        k += 1
+    return k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() \
+        and toks[k].low not in PREPS | CONJ_STOP | _SHARE_WORDS
 
 
 def _another_clause(toks: list[Token], v: int, pos: int) -> bool:
@@ -539,14 +551,11 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
         name = _subject_before(text, toks, v, stop_at_comma=True) if v else None
         if name and not _is_pronoun(name):
             return name
-    for k, (s, e) in enumerate(reversed(recent)):
+    for s, e in reversed(recent):
         name = _postposed(text, tokens(text, s, e), s, bounded=False) or sentence_attribution(text, s, e, e)
-        if not name and k == 0:  # "Commission chairman Radek Sovin defended the tally. ... he told reporters"
+        if not name or _is_pronoun(name):
+            # "Commission chairman Radek Sovin defended the tally. ... he told reporters": the subject
             name = _leading_name(text, tokens(text, s, e))
-        if name and not _is_pronoun(name):
-            return name
-    for s, e in reversed(recent[-2:]):
-        name = _leading_name(text, tokens(text, s, e))
         if name:
             return name
     return None
@@ -555,8 +564,11 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
 def _leading_name(text: str, toks: list[Token]) -> str | None:
     """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
     run = []
-    for t in toks:
-        if not (_CAPITALISED.fullmatch(t.text) or run and t.low in _TITLES) or t.low in DETS:
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        # a title inside the name: "Commission chairman Radek Sovin", "Civic Union finance spokeswoman"
+        title = t.low in _TITLES or t.text.isalpha() and t.text.islower() and nxt in _TITLES
+        if not (_CAPITALISED.fullmatch(t.text) or run and title) or t.low in DETS:
             break
         run.append(t)
     while run and not run[-1].text[:1].isupper():
