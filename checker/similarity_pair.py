@@ -160,8 +160,12 @@ def score_pair(
         and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
         and (_same_counted(a.claim, b.claim) or answers)
         and not other_window
-        # A reply answers the nearest figure of its kind: none of the same kind stands between them.
-        and not any(_same_counted(a.claim, v.claim) for v in between)
+        # A reply answers the nearest figure of its kind: none of the same kind stands between them,
+        # except one the first figure is compared with ("will cost about €5.9bn, more than double the
+        # €2.4bn budget, the court said"): a point of reference within the first statement.
+        and not any(
+            _same_counted(a.claim, v.claim) and not _reference_of(v.claim, a.claim, b.claim) for v in between
+        )
         and _set_against(a.claim, b.claim)
     )
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
@@ -306,6 +310,14 @@ def _set_against(a: Claim, b: Claim) -> bool:
             : second.end - second.sentence_start
         ]  # up to the end of the second figure: its own hedge may answer ("closer to 13%")
     return bool(RIVAL_CUE_RE.search(text))
+
+
+def _reference_of(v: Claim, a: Claim, b: Claim) -> bool:
+    """``v`` is a figure the earlier of ``a`` and ``b`` is compared with in its own sentence."""
+    first = a if a.start < b.start else b
+    return v.sentence_start == first.sentence_start and bool(
+        CONTRAST_RE.search(first.sentence[first.end - first.sentence_start : v.start - first.sentence_start])
+    )
 
 
 def _contrasted(a: Claim, b: Claim) -> bool:

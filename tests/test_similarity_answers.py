@@ -54,3 +54,21 @@ def test_the_place_of_the_lead_is_the_article_own() -> None:
                                 end=200 + len(other) + 1 + after.index("2.4") + 11,
                                 sentence_start=200 + len(other) + 1)
     assert not together([port, belsk, later], "b", "r")
+
+
+def bridge(middle: str) -> list[Claim]:
+    first = f"The bridge will need about €910m, {middle} €400m budget of 2015, the audit office said."
+    second = "The roads ministry disputes that and says it will need €520m."
+    office = claim("o", "a.txt", first, "about €910m", value=910e6, unit="EUR", dimension="currency",
+                   entity="bridge", attribution="the audit office", sentence_start=0)
+    budget = claim("b", "a.txt", first, "€400m", value=400e6, unit="EUR", dimension="currency",
+                   entity="budget", attribution="the audit office", sentence_start=0)
+    ministry = claim("m", "a.txt", second, "€520m", value=520e6, unit="EUR", dimension="currency",
+                     entity="it", attribution="The roads ministry", sentence_start=len(first) + 1)
+    return [office, dataclasses.replace(budget, scope=("period:2015",)), ministry]
+
+
+def test_a_reply_answers_past_a_figure_the_first_is_compared_with() -> None:
+    assert together(bridge("more than double the"), "o", "m")
+    # A figure merely listed beside the first stands between them: the reply may answer either.
+    assert not together(bridge("and the first phase alone needs the"), "o", "m")
