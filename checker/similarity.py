@@ -9,9 +9,10 @@ together. A group is kept only when it is worth comparing: claims from two artic
 speakers in one article (organisers and police). See docs/rules.md, "Grouping without rules".
 
 The parts, by kind: what each claim offers in :mod:`checker.similarity_features`; place, time and rate
-vetoes and penalties in :mod:`checker.similarity_scope`; pair scores and rival-source cues in
-:mod:`checker.similarity_pair`. The vocabulary (unit classes, predicate families, event words, shares,
-what a claim counts) and the texts around each figure live in :mod:`checker.measures`.
+vetoes and penalties in :mod:`checker.similarity_scope`; pair scores in :mod:`checker.similarity_pair`,
+and the words that set two figures against each other in :mod:`checker.similarity_cues`. The
+vocabulary (unit classes, predicate families, event words, shares, what a claim counts) and the texts
+around each figure live in :mod:`checker.measures`.
 """
 
 from __future__ import annotations

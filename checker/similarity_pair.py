@@ -1,16 +1,16 @@
-"""How alike two claims are: the pair score, its evidence, and the cues that set rival sources apart.
+"""How alike two claims are: the pair score and its evidence, rival sources within and across articles.
 
 A pair is scored on what the two claims measure (entity), the event and place (context), their
 predicate, the figure itself, nearness, rival sources side by side (or across articles), time frame,
 place and subject; see docs/rules.md, "Grouping without rules". A veto comes from
-:func:`checker.similarity_scope.linkable`.
+:func:`checker.similarity_scope.linkable`; the words that set two figures against each other are in
+:mod:`checker.similarity_cues`.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -27,11 +27,18 @@ from checker.measures import (
     unit_class,
 )
 from checker.model import Claim
+from checker.similarity_cues import (
+    NEARBY_CHARS,
+    OTHERS_FIGURE_RE,
+    RIVAL_CUE_RE,
+    contrasted,
+    reference_of,
+    set_against,
+)
 from checker.similarity_features import Features
 from checker.similarity_scope import linkable, placed_apart, time_frame, window_relation
 
 THIS_PERIOD = "period:this-"  # "this year", "this week": the story's own time (checker/context_scope.py)
-NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
 BONUS = {
     "predicate": 10.0,
@@ -46,37 +53,6 @@ BONUS = {
     "other subject": -20.0,
 }
 WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measured (see score_pair)
-# Words between two figures of one sentence that set them against each other as rival values.
-CONTRAST_RE = re.compile(
-    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|contrary\s+to|rather\s+than|instead\s+of"
-    r"|(?:twice|double|triple|half|times)\s+(?:the|that|as\s+many\s+as))\b",
-    re.IGNORECASE,
-)
-# ... unless the comparison is with another time: "profit of $2bn, against $1.5bn a year earlier" is a
-# before and an after, not two rival values.
-EARLIER_RE = re.compile(
-    r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|weeks?|quarters?|decades?|days?)\s+"
-    r"(?:earlier|ago|before|previously)|last|previous|prior|earlier|before|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-# Words that set one source's figure against another's (docs/rules.md, "rival sources"): contrast
-# ("but", "however", ";"), a verb of dispute or of misjudging a figure ("disputes", "rejected",
-# "overstated"), a figure said to be the real one ("the true rise"), a reply that refers back ("puts
-# the figure at", "stood by"), or a hedge that answers another figure ("closer to", "no more than",
-# "barely", "only" right before a figure: "said only about 2,000"). Words that only join facts
-# ("while", "only" elsewhere, "above", "below", "against") are not cues.
-RIVAL_CUE_RE = re.compile(
-    r";|\b(?:but|however|whereas|disput\w*|reject\w*|dismiss\w*|contest(?:s|ed|ing)?|challeng(?:e|es|ed)"
-    r"|insist\w*|den(?:y|ies|ied)|counter(?:s|ed|ing)?|rebut\w*|contradict\w*|disagree\w*"
-    r"|(?:over|under)stat\w*|(?:over|under)estimat\w*|exaggerat\w*|downplay\w*|claim(?:s|ed|ing)?"
-    r"|(?:the|its|their)\s+(?:real|true|actual)|closer\s+to|nearer|st(?:and|ands|ood)\s+by"
-    r"|puts?\s+(?:it|the\s+(?:\w+\s+)?\w+)\s+at|(?:far|much|well)\s+(?:more|fewer|less|higher|lower|below|above)"
-    r"|versus|barely|scarcely|no\s+more\s+than|(?:only|just)(?=\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d))\b",
-    re.IGNORECASE,
-)
-# Across articles, a sentence also answers when it names another source's figure ("between the
-# ministry's estimate and the shippers' figure"); within one article that may point at any figure.
-OTHERS_FIGURE_RE = re.compile(r"\b\w+['’]s?\s+(?:own\s+)?(?:estimate|figure|count|tally)s?\b", re.IGNORECASE)
 # Money and percent figures across articles are rivals only when one sentence says it answers another
 # figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
 CROSS_RIVAL_DIMENSIONS = frozenset(("currency", "percent"))
@@ -110,8 +86,8 @@ def score_pair(
         return VETO
     same_source = (a.claim.attribution or "") == (b.claim.attribution or "")
     one_sentence = a.claim.article == b.claim.article and fa.span == fb.span
-    contrasted = one_sentence and _contrasted(a.claim, b.claim)
-    if one_sentence and same_source and not contrasted:
+    compared = one_sentence and contrasted(a.claim, b.claim)
+    if one_sentence and same_source and not compared:
         # One sentence gives one quantity once, unless it sets two sources or two figures against
         # each other ("nearly 500, against the 340 in the fire service's tally").
         return Pair(0.0, SAME_SENTENCE)
@@ -164,9 +140,9 @@ def score_pair(
         # except one the first figure is compared with ("will cost about €5.9bn, more than double the
         # €2.4bn budget, the court said"): a point of reference within the first statement.
         and not any(
-            _same_counted(a.claim, v.claim) and not _reference_of(v.claim, a.claim, b.claim) for v in between
+            _same_counted(a.claim, v.claim) and not reference_of(v.claim, a.claim, b.claim) for v in between
         )
-        and _set_against(a.claim, b.claim)
+        and set_against(a.claim, b.claim)
     )
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
     rival = rival or cross
@@ -210,7 +186,7 @@ def score_pair(
     if rival:
         score += BONUS["rival sources"]
         evidence.append("rival sources side by side")
-    elif contrasted:
+    elif compared:
         score += BONUS["nearby"]
         evidence.append("set against each other in one sentence")
     elif nearby and not moved and (fa.family and fb.family or (entity or 0) >= 70 or refers_back):
@@ -290,43 +266,6 @@ def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:
     return dimension_of(c) in CROSS_RIVAL_DIMENSIONS and bool(fa.subjects and fb.subjects) and (
         fa.subjects != fb.subjects
     )
-
-
-def _set_against(a: Claim, b: Claim) -> bool:
-    """Words of contrast between two figures of one article: "..., but survivors said", "; the union
-    says", "the real figure was", "Fair Fare disputes the figure". Only the figures' own sentences can
-    be read here; when a sentence with no figure stands between them ("The union rejected the
-    estimate."), its words are unseen and the two speakers alone set the figures against each other."""
-    first, second = sorted((a, b), key=lambda c: c.start)
-    if first.sentence_start == second.sentence_start:
-        if _contrasted(a, b):
-            return True  # "more than 25,000 hectares, more than twice the 12,000 given by ..."
-        text = first.sentence[first.end - first.sentence_start : second.end - first.sentence_start]
-    else:
-        end = first.sentence_start + len(first.sentence)
-        if second.sentence_start - end > NEARBY_CHARS:
-            return True
-        text = first.sentence[first.end - first.sentence_start :] + " " + second.sentence[
-            : second.end - second.sentence_start
-        ]  # up to the end of the second figure: its own hedge may answer ("closer to 13%")
-    return bool(RIVAL_CUE_RE.search(text))
-
-
-def _reference_of(v: Claim, a: Claim, b: Claim) -> bool:
-    """``v`` is a figure the earlier of ``a`` and ``b`` is compared with in its own sentence."""
-    first = a if a.start < b.start else b
-    return v.sentence_start == first.sentence_start and bool(
-        CONTRAST_RE.search(first.sentence[first.end - first.sentence_start : v.start - first.sentence_start])
-    )
-
-
-def _contrasted(a: Claim, b: Claim) -> bool:
-    """The words between two figures of one sentence set them against each other: "nearly 500,
-    against the 340 ...", "more than twice the 12,000 ...", "compared with", "versus"."""
-    first, second = sorted((a, b), key=lambda c: c.start)
-    between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
-    after = first.sentence[first.end - first.sentence_start :]
-    return bool(CONTRAST_RE.search(between)) and not EARLIER_RE.search(after)
 
 
 def _same_figure(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from test_match import claim
 from test_similarity import together
 
-from checker.similarity_pair import RIVAL_CUE_RE
+from checker.similarity_cues import RIVAL_CUE_RE
 
 
 @pytest.mark.parametrize("text", [
