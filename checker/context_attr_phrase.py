@@ -1,0 +1,271 @@
+"""Phrase readers for :mod:`checker.context_attr`: is a word a verb of saying, the speaker before a
+verb ('Zhang Ming, China's ambassador to the EU, said'), after it ('said its chair, Beatriz Olmo'),
+the owner of a possessive ('the company's figure'), a name opening a sentence, and the clean-up of a
+speaker phrase (trailing circumstances, leading time words, source phrases)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.context_source import source_owner
+from checker.context_split import Token
+from checker.context_words import (
+    ATTRIBUTION_VERBS,
+    AUX,
+    CONJ_STOP,
+    DETS,
+    IRREGULAR,
+    KNOWN_VERBS,
+    PREPS,
+    PRONOUNS,
+    RELATIVES,
+    WEEKDAYS,
+    is_past_form,
+    is_possessive,
+    lemma,
+    strip_possessive,
+    wordset,
+)
+
+_QUOTES = "“”\"‘’'"
+# Verb forms that are also common nouns: accepted only when "that", a comma, a colon, a quote,
+# a determiner or a number follows ("the report estimates that", not "credible reports out there").
+_NOUNLIKE = wordset(
+    "report reports estimate estimates claim claims count counts record records note notes state states "
+    "find finds show shows project projects forecast forecasts cite put tweet tweets")
+_LEAD_TRIM = wordset("but and so however meanwhile also yet then while now")
+_SUBJECT_INNER = wordset("of for to at and the a an from in on with")
+_OCCASIONS = (
+    "statement|interview|press|news|briefing|conference|letter|speech|tweet|post|hearing|meeting|call|email|"
+    "televised|radio|video|report|parliament|congress|court"
+)
+_WHEN = "|".join(WEEKDAYS) + "|week|month|year|weekend|morning|evening|night|january|february|march|april|" \
+    "may|june|july|august|september|october|november|december"
+# Trailing circumstances of the saying, not part of the speaker: "on Tuesday", "in a statement",
+# "at a press briefing in Beijing", "last week", "earlier".
+_TAIL_TIME = re.compile(
+    rf"\s+(?:(?:on|in|at|during|last|this|earlier|late|early|by|via|over)\s+(?:a\s+|an\s+|the\s+|its\s+|this\s+)?"
+    rf"(?:{_WHEN}|{_OCCASIONS})\b.*|(?:{'|'.join(WEEKDAYS)}|yesterday|today|earlier|later|previously)\b.*)$",
+    re.IGNORECASE)
+_INTRO_WORDS = wordset("last earlier later separately")
+SOURCE_NOUNS = wordset("estimate estimates figure figures data count tally report survey study census "
+                        "analysis calculation calculations records statistics")
+_FUNCTION = wordset("not no yes so then there here this that which what also only just even nobody none "
+                    "nothing anyone anybody everyone everybody someone somebody")
+_TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
+                     "wednesday thursday friday saturday sunday morning evening night")
+_LEAD_TIME = re.compile(
+    r"^(?:(?:on|in|last|earlier|late|early|this|by)\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?:\s+(?:morning|evening|night|\d{1,2}))?,?\s+",
+    re.IGNORECASE)
+_PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
+                            "today yesterday earlier later")
+CONTEST_VERBS = wordset("disputes disputed rejects rejected contests contested denies denied challenges "
+                         "challenged questions questioned")
+_SUBJECT_STOPS = wordset("after before when said says told")
+POSSESSIVE_PRONOUNS = wordset("its their his her our")
+_NAME_PARTICLES = wordset("de la van von der al bin da di du le")
+# Verbs a source keeps, gives or changes its own figure with: "stands by its estimate of 92,000",
+# "gave a figure of 92,000", "revised their estimate to 6,000".
+_TITLES = wordset("chairman chairwoman chair spokesman spokeswoman spokesperson minister director president "
+                  "chief secretary leader head executive officer commissioner governor mayor")
+# A one-word name is a body's only when it speaks or is described: "Grainwatch says", "Velker, a ...".
+_NOT_IN_OWNER = PREPS | AUX | RELATIVES | CONJ_STOP | DETS | CONTEST_VERBS | ATTRIBUTION_VERBS
+_TWO_DIGITS = re.compile(r"\d{2,}")
+_WORDISH = re.compile(r"[\w’'\-.]+")
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-.]*")
+
+
+def is_owner(word: str) -> bool:
+    """'the ministry's', 'police’s': a possessive word (a letter, digit or _ before the apostrophe)."""
+    return is_possessive(word) and len(word) > 2 and (word[-3].isalnum() or word[-3] == "_")
+
+
+def is_attr_verb(toks: list[Token], i: int) -> bool:
+    w = toks[i].low
+    if not (w.isascii() and w.isalpha()) or not toks[i].text[0].islower():
+        return False  # "Secretary of State Mike Pompeo": a capitalised word is not the verb
+    lem = IRREGULAR.get(w) or lemma(w)
+    if lem not in ATTRIBUTION_VERBS:
+        return False
+    if i and toks[i - 1].low in ("is", "are", "was", "were", "be", "been", "being"):
+        return False  # passive: "Beijing was cited for ..."
+    if w in _NOUNLIKE:
+        prev = toks[i - 1].low if i else ""
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if prev in DETS or prev in PREPS or is_possessive(prev) or prev in ("’", "'"):
+            return False
+        plural = prev.endswith("s") and not prev.endswith("ss")
+        plural_subject = (plural or prev in SOURCE_NOUNS) and w == lemma(w)
+        if plural_subject and nxt.isascii() and nxt.isalpha() and nxt.islower() and nxt not in PREPS:
+            return True  # "Opposition leaders claim turnout was ..."
+        if nxt == "," and w == lemma(w) and toks[i - 1].text[:1].isupper():
+            return False  # "the Vessel Watch project, 27 tankers ...": a noun before a comma
+        if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
+                or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
+            return False
+    if w.endswith("ing"):
+        return i > 0 and toks[i - 1].text == ","  # ", putting the crowd at ...", ", saying ..."
+    return True
+
+
+def clean_speaker(phrase: str) -> str | None:
+    phrase = phrase.strip(" ,;:—–-" + _QUOTES)
+    phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
+    phrase = _LEAD_TIME.sub("", phrase)
+    words = phrase.split()
+    while words and words[0].lower().strip(",") in _LEAD_TRIM:
+        words = words[1:]
+    phrase = " ".join(words).strip(" ,;:")
+    if not phrase or len(words) > 14 or _TWO_DIGITS.search(phrase):
+        return None
+    last = words[-1].lower() if not words[-1].isupper() or len(words[-1]) == 1 else words[-1]
+    if len(words) > 1 and last in PRONOUNS:
+        return None  # "the number it (announced)": a relative clause, not a speaker
+    if len(words) == 1 and (last in _FUNCTION or last in AUX or last in DETS):
+        return None
+    if all(w.lower() in _TIME_ONLY for w in words):
+        return None
+    return source_owner(strip_possessive(phrase))
+
+
+def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
+    """The noun phrase ending just before token ``v`` (skipping auxiliaries, a time phrase and an
+    appositive: 'Zhang Ming, China's ambassador to the EU, said' -> 'Zhang Ming')."""
+    j = v - 1
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in _PRE_VERB_ADVERBS):
+        j -= 1
+    if j >= 1 and toks[j].low in ("and", "but"):
+        # "The union dismissed that as scaremongering and said ...": the first verb's subject.
+        k = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;" or is_past_form(toks[k].low)), -1)
+        if k > 0 and is_past_form(toks[k].low):
+            return subject_before(text, toks, k, stop_at_comma)
+    if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
+        j -= 2
+    appositive: list[Token] = []
+    if j >= 1 and toks[j].text == "," and not stop_at_comma:
+        k = j - 1
+        while k >= 0 and (j - k < 14 or _opening_name_before(toks, k)) and toks[k].text != ",":
+            k -= 1
+        if k > 0 and toks[k].text == ",":
+            appositive = toks[k + 1:j]
+            j = k - 1
+    end = j
+    stopped = False
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if t.text == "," and stop_at_comma:
+            stopped = True
+            break
+        capitalised = j > 0 and t.text[0].isupper()  # "Associated Press": a name, not a verb
+        reduced_relative = is_past_form(low) and low not in _SUBJECT_STOPS and j + 1 <= end and j > 0 \
+            and toks[j - 1].low not in PRONOUNS \
+            and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
+            and toks[j - 1].low not in AUX
+        acronym = len(t.text) > 1 and t.text.isupper() and t.text.isalpha()  # "the WHO", "the US"
+        if t.text in ",’'" or reduced_relative or acronym or _WORDISH.fullmatch(t.text) and (
+            low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
+            and (capitalised or not is_past_form(low)) and low not in _SUBJECT_STOPS
+        ):
+            j -= 1
+            continue
+        stopped = True
+        break
+    if end < 0 or j == end:
+        return None
+    words = toks[j + 1:end + 1]
+    opener = bool(words) and (words[0].low in PREPS or words[0].low in _INTRO_WORDS
+                              or words[0].low.endswith("ing"))  # "Citing hospital records, the paper said"
+    if any(w.text == "," for w in words) and v + 1 < len(toks) and toks[v + 1].text == ",":
+        last = max(k for k, w in enumerate(words) if w.text == ",")
+        words = words[last + 1:]  # "The crowd, police estimated, numbered ...": a parenthetical
+    while words and (words[0].text == "," or words[0].low in _SUBJECT_INNER - {"the", "a", "an"}):
+        words = words[1:]
+    if (stopped or opener) and any(w.text == "," for w in words):
+        first = next(k for k, w in enumerate(words) if w.text == ",")
+        words = words[first + 1:]
+    elif words and words[0].low in PREPS and any(w.low in ("the", "a", "an") for w in words[1:]):
+        # "For hip replacements the ministry gives ...": an opening phrase without its comma
+        words = words[max(k for k, w in enumerate(words) if w.low in ("the", "a", "an")):]
+    if not words:
+        return None
+    if words[0].low in POSSESSIVE_PRONOUNS and _is_name(appositive):
+        words = appositive  # "Its chair, Beatriz Olmo, said": the name says more than "its chair"
+    return clean_speaker(text[words[0].start:words[-1].end])
+
+
+def _opening_name_before(toks: list[Token], k: int) -> bool:
+    """A capitalised name opens the sentence and a comma follows it before token ``k``, an appositive
+    opening with a determiner: "Civic Watch, a monitoring network that deployed ..., said"."""
+    comma = next((c for c in range(min(k, 8)) if toks[c].text == ","), None)
+    return comma is not None and comma > 0 and comma + 1 < len(toks) \
+        and toks[comma + 1].low in ("a", "an", "the") and all(t.text[:1].isupper() for t in toks[:comma])
+
+
+def _is_name(words: list[Token] | tuple[Token, ...]) -> bool:
+    """Capitalised words ('Beatriz Olmo', 'Dr Ana de la Cruz'), at most six."""
+    return 0 < len(words) <= 6 and words[0].text[:1].isupper() and words[-1].text[:1].isupper() \
+        and all(w.text[:1].isupper() or w.low in _NAME_PARTICLES for w in words)
+
+
+def object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = False) -> str | None:
+    """The speaker after a postposed verb: 'said Foreign Ministry spokesperson Geng Shuang at ...';
+    ``stop_at_verb``: the agent of a passive ends at a verb ('claimed by organisers was ...')."""
+    words: list[Token] = []
+    for k in range(v + 1, len(toks)):
+        t = toks[k]
+        if t.text in ",.;:!?" or t.text in _QUOTES or t.low in RELATIVES:
+            if t.text == "," and words and words[0].low in POSSESSIVE_PRONOUNS:
+                name = toks[k + 1:next((e for e in range(k + 1, len(toks)) if not toks[e].text[:1].isalpha()),
+                                        len(toks))]
+                if _is_name(name):  # "said its chair, Beatriz Olmo."
+                    return clean_speaker(text[name[0].start:name[-1].end])
+            break
+        if t.low in PREPS and t.low not in ("of", "for", "to") or t.low == "that":
+            break
+        if stop_at_verb and (t.low in AUX or is_past_form(t.low)):
+            break
+        words.append(t)
+        if len(words) > 10:
+            return None
+    if not words or any(w.low in AUX for w in words):
+        return None
+    return clean_speaker(text[words[0].start:words[-1].end])
+
+
+def owner_np(text: str, toks: list[Token], k: int) -> str | None:
+    """The noun phrase ending in the possessive token ``k``: 'disputes the company's' -> 'the company',
+    'the regional health authority's' -> 'the regional health authority', 'Civic Watch's'."""
+    j = k - 1
+    while j >= 0 and (toks[j].text[:1].isupper() and toks[j].text[:1].isalpha() and toks[j].low not in DETS
+                      or toks[j].text in "’'" and j > 0 and toks[j - 1].low.endswith("s")):
+        j -= 1  # a capitalised name: "Civic Watch's", "the Castrea Tenants' Union's"
+    lo = j + 1
+    for d in range(j, max(-1, j - 4), -1):
+        low = toks[d].low
+        if low in ("the", "a", "an", "this", "that"):
+            lo = d
+            break
+        if not toks[d].text.isalpha() or toks[d].text[0].isupper() or low in _NOT_IN_OWNER \
+                or lemma(low) in KNOWN_VERBS or is_past_form(low):
+            break
+    return clean_speaker(text[toks[lo].start:toks[k].end])
+
+
+def leading_name(text: str, toks: list[Token]) -> str | None:
+    """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
+    run = []
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        # a title inside the name: "Commission chairman Radek Sovin", "Civic Union finance spokeswoman"
+        title = t.low in _TITLES or t.text.isalpha() and t.text.islower() and nxt in _TITLES
+        if not (_CAPITALISED.fullmatch(t.text) or run and title) or t.low in DETS:
+            break
+        run.append(t)
+    while run and not run[-1].text[:1].isupper():
+        run.pop()
+    if sum(1 for t in run if t.text[:1].isupper()) < 2:
+        return None
+    return text[run[0].start:run[-1].end]
