@@ -38,7 +38,7 @@ _PER_NOUNS = words("""dozen
     share shares barrel gallon ounce gram kilogram kilo tonne ton pound head person capita month year
     day week hour minute night room unit bottle pack litre liter kg lb mile km
 """)
-_MODEL_NUMBER_RE = re.compile(r"[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z]*\b)")
+_MODEL_NUMBER_RE = re.compile(r"[ \t]+\d{2,4}(?=[ \t]+[A-Z][A-Za-z]*\b)")  # "737 Max", "737 MAX"
 _NOUN = r"(?!(?:in|on|at|for|over|during|within|by|to|from|each|every|the|a|an|and|or)\b)[A-Za-z][\w-]*"
 _OF_NOUN_RE = re.compile(rf"\s+of\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}(?=\s+(?:a|an|per)\s)", re.IGNORECASE)
 _COMPARATIVE_TIMES_RE = re.compile(r"\s+(?:as|the|that|more|less|higher|lower|larger|bigger|smaller|greater|"

@@ -27,6 +27,27 @@ _NON_CLAIM_SPANS_RE = re.compile(
     r"|\b\d{1,3}[-–]\d{1,3}\b(?=\s+(?:win|victory|defeat|loss|lead|draw|down|up)\b)",  # scores
     re.IGNORECASE,
 )
+# Noise that real copy carries around figures: links and e-mail addresses, phone numbers, season years
+# ("2022-23"), gallery and page counters ("Page 3 of 5", "image 3 of 12", a caption's closing "1 of 4"),
+# reading times ("5 min read"), ratios and idioms written with a colon or a slash ("3:1", "24/7",
+# "9/11": see _slash_idiom), screen resolutions ("4K TV"). ("5G" stays: NewsQuant counts it.)
+_NOISE_RE = re.compile(
+    r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:1[89]|20)\d{2}[-–/]\d{2}\b(?![-–/]\d)"
+    r"|(?P<phone>(?<![\w.,])\+?\(?\d{1,5}\)?(?:[ -]\(?\d{2,5}\)?){1,4}(?![\w,]|\.\d))"
+    r"|\b(?:page|pages|p\.|image|images|photo|photos|picture|pictures|slide|slides|part|parts|episode|step|item)"
+    r"\s+\d{1,3}\s+(?:of|/)\s+\d{1,3}\b"
+    r"|(?<![\w,.])\d{1,3}\s+of\s+\d{1,3}(?=[ \t]*$)"
+    r"|\b\d{1,2}[\s-]?min(?:ute)?s?\s+read\b"
+    r"|\b\d{1,3}:\d(?!\d)"
+    r"|\b[48]K\b(?=\s+(?:[A-Z]|video|resolution|display|screens?|streaming|content|footage|cameras?))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PHONE_CUE_RE = re.compile(r"\b(?:call|calls|calling|tel|telephone|phone|ring|dial|fax|hotline|helpline|"
+                           r"whatsapp|sms)\b\W{0,6}(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
+_VERSIONED_RE = re.compile(r"\b[a-z]+[A-Z]\w*[ \t]+$")
+_SLASH_RE = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)")
+_DENOMINATORS = frozenset([2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 64, 100])
 _IDENTIFIER_RE = re.compile(r"(?<![\d,.])\d{9,}(?![\d,.])")
 _DEBRIS_TOKEN_RE = re.compile(r"[\s_-]*(?:\d+|[A-Za-z]{1,2})(?![A-Za-z\d])")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
@@ -36,7 +57,9 @@ _YEAR_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s+$", re.IGNORECASE)
-_APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+_APPOSITIVE_AGE_RE = re.compile(r"(?:[A-Z][\w'’.-]+|\b(?:man|woman|boy|girl|child|son|daughter|mother|father|"
+                                r"wife|husband|brother|sister|victim|suspect|driver|patient|teenager|"
+                                r"resident|player|student))\s*,\s*$")
 _YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
 _NAME_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([A-Za-z&][\w&.'’]*)[ \t]+$")
 _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
@@ -86,12 +109,16 @@ def debris_spans(text: str, lo: int) -> list[tuple[int, int]]:
 
 def in_name(text: str, fig: Figure, lo: int) -> bool:
     """'iPhone 14', 'S&P 500', 'Game 7', 'COVID -19': a number after a capitalised word, with no unit."""
-    if fig.spelled or fig.has_sep or fig.has_mult or "." in fig.raw or fig.kind != "number" or fig.hedge_word:
+    if fig.spelled or fig.has_sep or fig.has_mult or fig.kind != "number" or fig.hedge_word:
         return False  # a hedged number ("at most 100") is no name
+    if "." in fig.raw:  # a decimal is a name's version only after a word like "iOS", "macOS", "iPadOS"
+        return fig.unit is None and _VERSIONED_RE.search(text, max(lo, fig.start - 20), fig.start) is not None
     if fig.unit is None and re.match(r" (?!I\b)[A-Z][\w’'&-]*(?![\w’'&-]*s\b)", text[fig.end:fig.end + 30]):
         return True  # "787 Dreamliner", "11 Pro Max", "10 Downing Street"
     before = text[max(lo, fig.start - 30):fig.start]
     name = _NAME_PREFIX_RE.search(before)
+    if name and name.group(1) == "Top" and fig.unit is None:
+        return True  # "the Top 100 list", "Top 40" ("top three seeds" counts seeds)
     if "negative" in fig.sem and re.search(r"[A-Z]{2,}\s?$", before):
         return True
     return bool(name and _capitalised_name(name.group(1)))
@@ -141,10 +168,12 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "aged 45", "Maddon, 66, said"
         if _YEAR_OLD_RE.match(after) and _person_age(after):
             return True  # "a 50-year-old man"
-        if _NUMBER_SIGN_RE.search(before) or _ADDRESS_RE.match(after) or re.match(r"\s+ZIP\b", after):
+        if _NUMBER_SIGN_RE.search(before) or re.match(r"\s+ZIP\b", after):
             return True
         if before.endswith("[") and re.match(r"(?:\s*[,–-]\s*\d+)*\]", after):
             return True  # a citation: "[2]", "[4,5]"
+    if not fig.has_sep and "." not in fig.raw and _ADDRESS_RE.match(re.sub(r"^[A-Za-z]\b", "", after)):
+        return True  # "12 Harbour Road", "221B Baker Street"
     if fig.spelled and fig.value == 1 and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|such|"
                                                    r"another|last|the\s+only)\s+$", before, re.I):
         return True  # "no one", "the one", "which one"
@@ -217,5 +246,26 @@ def year_context(text: str, fig: Figure, lo: int) -> bool:
 
 
 def blocked_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Spans of times, slash/dash dates and scores in text[lo:hi]; no figure may overlap them."""
-    return [(m.start(), m.end()) for m in _NON_CLAIM_SPANS_RE.finditer(text, lo, hi)]
+    """Spans of times, slash/dash dates, scores and the noise of _NOISE_RE in text[lo:hi] (a phone
+    number only when it looks like one: a '+', a group with a leading zero, or a cue such as 'call');
+    no figure may overlap them."""
+    spans = [(m.start(), m.end()) for m in _NON_CLAIM_SPANS_RE.finditer(text, lo, hi)]
+    for m in _NOISE_RE.finditer(text, lo, hi):
+        if m.group("phone") is None or _phone(text, m, lo):
+            spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _SLASH_RE.finditer(text, lo, hi) if _slash_idiom(text, m)]
+    return spans
+
+
+def _phone(text: str, m: re.Match[str], lo: int) -> bool:
+    groups = re.findall(r"\d+", m.group())
+    if m.group().startswith("+") or any(g.startswith("0") and len(g) > 1 and g.strip("0") for g in groups):
+        return True
+    return len(groups) >= 2 and _PHONE_CUE_RE.search(text, max(lo, m.start() - 30), m.start()) is not None
+
+
+def _slash_idiom(text: str, m: re.Match[str]) -> bool:
+    """'24/7', '9/11', '50/50': two numbers with a slash that are no fraction a reader would write (the
+    first not below the second, or an unusual denominator with no 'of' after: 'about 1/40 of')."""
+    a, b = int(m.group(1)), int(m.group(2))
+    return a >= b or (b not in _DENOMINATORS and not re.match(r"\s+of\b", text[m.end():m.end() + 4]))

@@ -66,6 +66,7 @@ _FOLD_RE = re.compile(rf"\b((?:{_NUMWORD})(?:-(?:{_NUMWORD}))?)-?fold\b", re.IGN
 _AND_A_HALF_RE = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\b", re.IGNORECASE)
 _SLASH_FRACTION_RE = re.compile(r"\s*[/⁄]\s*(\d{1,4})(?![\d/⁄.])")
+_MULT_AFTER_RE = re.compile(r"\s?(?:mn|bn|m|k|million|billion|thousand)\b", re.IGNORECASE)
 _MULT_WORDS_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS}))+\b", re.IGNORECASE)
 _MULT_ABBREV_RE = re.compile(r"\s?(mn|mln|bln|bn|tn|trn)(?![A-Za-z])|(b|m|k|M|K|B)(?![A-Za-z0-9])",
                              re.IGNORECASE)
@@ -270,6 +271,8 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         ok = not (symbol[0].isalpha() and cstart > lo and text[cstart - 1].isalnum())
         if symbol in ("PS", "RM") and not glued:
             ok = False
+        if symbol == "PS" and len(raw) == 1 and not _MULT_AFTER_RE.match(text, e, hi):
+            ok = False  # "PS4", "PS5": a console, not pounds
         if ok:
             fig.unit = CURRENCY_PREFIXES.get(symbol) or CURRENCY_PREFIXES.get(symbol.replace(" ", ""), "USD")
             fig.dimension = "currency"

@@ -17,6 +17,7 @@ _TIGHT_SEP_RE = re.compile(r"\s?[-–—]\s?")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|(?:[-–]\s*)?\b(?:to|and|or|through)\b-?)\s*"
                            r"(?:(?:just|only|a\s+mere)\s+)?", re.IGNORECASE)
 _LEAD_RE = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_LABEL_RE = re.compile(r"(?:\bno\.|\bnos?\.|#)\s*$", re.IGNORECASE)  # "No. 10 to 200 reporters": a label
 _RANGE_WORDS_RE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
@@ -40,7 +41,7 @@ def join_ranges(text: str, figs: list[Figure], tight: bool) -> list[Figure]:
 def _join(text: str, a: Figure, b: Figure, tight: bool) -> Figure | None:
     if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
         return None
-    if a.hedge != "exact" or b.hedge != "exact":
+    if a.hedge != "exact" or b.hedge != "exact" or _LABEL_RE.search(text, max(0, a.start - 5), a.start):
         return None
     sep = (_TIGHT_SEP_RE if tight else _RANGE_SEP_RE).fullmatch(text, a.end, b.start)
     if sep is None:
