@@ -93,6 +93,7 @@ class Features:
     names: frozenset[str] = frozenset()  # names its article gives, however few (``story`` needs two)
     undated: bool = False  # no time but the story's own days: timeless, "current", "date:wednesday"
     home: bool = False  # its regions are named in its article's lead: the article's own place
+    bare: bool = False  # a count that says nothing of what it counts: no unit, no entity ("says 310,000")
 
 
 def claim_features(view: View) -> Features:
@@ -133,6 +134,7 @@ def claim_features(view: View) -> Features:
     return Features(
         " ".join(sorted(words)), context, events, family, stem, span,
         anaphoric=anaphoric, counted=counted, windows=windows,
+        bare=c.dimension == "count" and not content_words(c.unit) and not said,
         timeless=not any(m.lower().startswith(TIME_PREFIXES) for m in c.scope),
         undated=all(RECENT_RE.fullmatch(m) or not m.startswith(TIME_PREFIXES) for m in scope),
         regions=frozenset(m.lower()[len("region:"):] for m in c.scope if m.lower().startswith("region:")),

@@ -128,25 +128,31 @@ def score_pair(
     # side by side giving the same counted thing are two answers to one question, each in its own words.
     # "Police said 21,000 marched. Organisers said the true number was 110,000": the later figure
     # only says it is a figure, so it answers the one before it whatever each counts.
+    # "Keswell says 180,000 customers. The board says more than 310,000.": a bare count next to it
+    # answers it too, and the two speakers side by side are the only words it needs.
     answers = _refers_back(a, b, fa, fb)
+    ellipsis = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS and _bare_reply(
+        a, b, fa, fb
+    )
     rival = (
         a.claim.article == b.claim.article
         and _gap(fa.span, fb.span) <= RIVAL_CHARS
         and bool(fa.speaker and fb.speaker)
         and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
-        and (_same_counted(a.claim, b.claim) or answers)
+        and (_same_counted(a.claim, b.claim) or answers or ellipsis)
         and not other_window
         # A reply answers the nearest figure of its kind: none of the same kind stands between them,
         # except one the first figure is compared with ("will cost about €5.9bn, more than double the
         # €2.4bn budget, the court said"): a point of reference within the first statement.
         and not any(
-            _same_counted(a.claim, v.claim) and not reference_of(v.claim, a.claim, b.claim) for v in between
+            (ellipsis or _same_counted(a.claim, v.claim)) and not reference_of(v.claim, a.claim, b.claim)
+            for v in between
         )
-        and set_against(a.claim, b.claim)
+        and (ellipsis or set_against(a.claim, b.claim))
     )
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
     rival = rival or cross
-    linked = same_figure or nearby or same_window or cross or (rival and answers)
+    linked = same_figure or nearby or same_window or cross or (rival and (answers or ellipsis))
     if entity is None and context is None and not linked:
         return Pair(0.0, NO_EVIDENCE)
     # "In Harwick, turnout was 63%" against an unplaced turnout: another place, unless the article sets
@@ -259,6 +265,12 @@ def _refers_back(a: View, b: View, fa: Features, fb: Features) -> bool:
     about 680,000", "the true number"): it answers the figure before it, whatever that one counts."""
     later = fb if a.claim.start < b.claim.start else fa
     return later.anaphoric
+
+
+def _bare_reply(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """The later of two counts says nothing of what it counts, and the earlier does (a unit)."""
+    (first, f1), (_, f2) = sorted(((a, fa), (b, fb)), key=lambda vf: vf[0].claim.start)
+    return f2.bare and not f1.bare and bool(first.claim.unit)
 
 
 def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:

@@ -72,3 +72,20 @@ def test_a_reply_answers_past_a_figure_the_first_is_compared_with() -> None:
     assert together(bridge("more than double the"), "o", "m")
     # A figure merely listed beside the first stands between them: the reply may answer either.
     assert not together(bridge("and the first phase alone needs the"), "o", "m")
+
+
+def ferries(reply: str, speaker: str, gap: str = " ") -> list[Claim]:
+    first = "The ferry operator says 1,900 passengers crossed on Sunday."
+    operator = claim("f", "a.txt", first, "1,900", value=1900, unit="passengers", entity="passengers",
+                     predicate="cross", attribution="The ferry operator", sentence_start=0)
+    police = claim("h", "a.txt", reply, "about 3,000", value=3000, attribution=speaker,
+                   sentence_start=len(first) + len(gap))
+    return [operator, police]
+
+
+def test_a_bare_count_next_to_another_speaker_figure_answers_it() -> None:
+    assert together(ferries("The harbour police say about 3,000.", "The harbour police"), "f", "h")
+    # One speaker adding a bare number is not an answer; nor is a bare number a paragraph away.
+    assert not together(ferries("The operator later said about 3,000.", "The ferry operator"), "f", "h")
+    far = " It runs four boats an hour on the route, weather permitting, and more in the summer season. "
+    assert not together(ferries("The harbour police say about 3,000.", "The harbour police", far), "f", "h")
