@@ -73,7 +73,8 @@ _TITLES = wordset("chairman chairwoman chair spokesman spokeswoman spokesperson 
 # A one-word name is a body's only when it speaks or is described: "Grainwatch says", "Velker, a ...".
 _NOT_IN_OWNER = PREPS | AUX | RELATIVES | CONJ_STOP | DETS | CONTEST_VERBS | ATTRIBUTION_VERBS
 _TWO_DIGITS = re.compile(r"\d{2,}")
-_WORDISH = re.compile(r"[\w’'\-.]+")
+_SAMPLE = re.compile(r"\s+of\s+(?:more\s+than\s+|about\s+|some\s+|nearly\s+)?\d[\d,.]*\b.*$")
+_WORDISH = re.compile(r"[\w’'\-.&]+")
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-.]*")
 
 
@@ -89,6 +90,8 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
     lem = IRREGULAR.get(w) or lemma(w)
     if lem not in ATTRIBUTION_VERBS:
         return False
+    if lem == "expect" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        return False  # "growth expected to reach 2%": a forecast about the subject, not by it
     if i and toks[i - 1].low in ("is", "are", "was", "were", "be", "been", "being"):
         return False  # passive: "Beijing was cited for ..."
     if w in _NOUNLIKE:
@@ -114,6 +117,7 @@ def clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,;:—–-" + _QUOTES)
     phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
     phrase = _LEAD_TIME.sub("", phrase)
+    phrase = _SAMPLE.sub("", phrase)  # "The survey of 2,000 adults": the survey speaks, not its sample
     words = phrase.split()
     while words and words[0].lower().strip(",") in _LEAD_TRIM:
         words = words[1:]
@@ -165,7 +169,10 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
             and (toks[j + 1].low in PREPS or toks[j + 1].low in ("this", "last", "earlier")) \
             and toks[j - 1].low not in AUX
         acronym = len(t.text) > 1 and t.text.isupper() and t.text.isalpha()  # "the WHO", "the US"
-        if t.text in ",’'" or reduced_relative or acronym or _WORDISH.fullmatch(t.text) and (
+        # "Analysts polled by the newswire", "The survey of 2,000 adults"
+        inner = low == "by" and j > 0 and is_past_form(toks[j - 1].low) \
+            or t.text[:1].isdigit() and j > 0 and toks[j - 1].low == "of"
+        if t.text in ",’'" or reduced_relative or acronym or inner or _WORDISH.fullmatch(t.text) and (
             low in _SUBJECT_INNER or low not in PREPS | RELATIVES | CONJ_STOP | AUX
             and (capitalised or not is_past_form(low)) and low not in _SUBJECT_STOPS
         ):

@@ -31,9 +31,16 @@ _NAME = r"(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*"
 _NAMED = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<owner>{_NAME})\s+{_DATA}$")
 
 
+# "an analysis of phone data commissioned by the city council", "satellite images analysed by X"
+_MADE_BY = re.compile(
+    r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,5}?(?:analysis|images|data|figures|survey|poll|count|"
+    r"estimates?|modelling|calculations?)\s+(?:[\w’'-]+\s+){0,5}?(?:commissioned|compiled|published|released|"
+    r"analy[sz]ed|conducted|produced|gathered|collected)\s+by\s+(?P<owner>.+)$", re.IGNORECASE)
+
+
 def source_owner(phrase: str) -> str:
     """Who gives the data a source phrase names; the phrase itself when it names no one."""
-    for pattern in (_FROM, _OWNED, _NAMED):
+    for pattern in (_FROM, _OWNED, _NAMED, _MADE_BY):
         m = pattern.match(phrase)
         if m and m.group("owner").strip():
             return m.group("owner").strip()
