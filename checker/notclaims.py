@@ -66,6 +66,7 @@ _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
 _NUMBER_SIGN_RE = re.compile(
     r"(?:\bno\.|\bnos?\.|#|\b(?:number|group\s+of|version|v\.?|page|p\.|pp\.|category|grade|level|phase|"
     r"stage|article|section|chapter|round|tier|class|type|size|row|seat|gate|platform|route|flight|room|"
+    r"terminal|ward|berth|pier|episode|verse|clause|paragraph|"
     r"highway|interstate|exit|fig\.|figs\.|figure|figures|table|tables|appendix|eq\.|equation|ref\.)"
     r"(?:\s+\d+\w?\s+and)?)\s*$",
     re.IGNORECASE,

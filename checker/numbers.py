@@ -378,8 +378,10 @@ _CUR_WORD_RE = re.compile(
 )
 _SUFFIX_SYMBOL_RE = re.compile(" ?([" + re.escape("".join(CURRENCY_SUFFIX_SYMBOLS)) + r"])(?!\s?\d)")
 _US_AFTER_RE = re.compile(r"\s+(?:U\.S\.|US)(?=[\s.,;:)]|$)")
+# words after "100m" that make it metres: a dimension, a preposition, or a race ("the 100m final")
 _METRE_WORDS = (r" (?:tall|long|wide|high|deep|thick|away|apart|below|above|across|in|from|of|to|and|or|"
-                r"by|on|at|per|under|over|x)\b")
+                r"by|on|at|per|under|over|x|final|finals|race|races|sprint|hurdles|relay|freestyle|backstroke|"
+                r"breaststroke|butterfly|medley|dash|swim|heat|heats|semi-final|record|title|champion)\b")
 _METRE_AFTER_RE = re.compile(_METRE_WORDS)
 # "1.5m-2m people": a range of millions; "25m-50m long" is metres
 _MILLIONS_RANGE_RE = re.compile(r"\s?[-–]\s?[£$€]?\d[\d.,]*(?:m|bn)(?=\s+[a-z])(?!" + _METRE_WORDS + ")")

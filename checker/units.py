@@ -124,7 +124,8 @@ _WORD_UNITS = {
     "second": "seconds|second|secs", "minute": "minutes|minute|mins", "hour": "hours|hour|hrs",
     "day": "days|day", "week": "weeks|week", "month": "months|month", "year": "years|year|yrs",
     "decade": "decades|decade", "century": "centuries|century", "light year": "light years|light-years",
-    "knot": "knots|knot", "pound-foot": "pound-feet|pound feet|lb-ft|lb ft",
+    "knot": "knots|knot", "nautical mile": "nautical miles|nautical mile", "magnitude": "magnitude",
+    "pound-foot": "pound-feet|pound feet|lb-ft|lb ft",
     "revolutions per minute": "revolutions per minute|rpm", "parts per million": "parts per million|ppm",
     "parts-per-billion": "parts per billion|ppb",
 }
