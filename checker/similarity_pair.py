@@ -148,7 +148,7 @@ def score_pair(
             (ellipsis or _same_counted(a.claim, v.claim)) and not reference_of(v.claim, a.claim, b.claim)
             for v in between
         )
-        and (ellipsis or set_against(a.claim, b.claim))
+        and (ellipsis or set_against(a.claim, b.claim) or (nearby and _same_family(fa, fb)))
     )
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
     rival = rival or cross
@@ -265,6 +265,11 @@ def _refers_back(a: View, b: View, fa: Features, fb: Features) -> bool:
     about 680,000", "the true number"): it answers the figure before it, whatever that one counts."""
     later = fb if a.claim.start < b.claim.start else fa
     return later.anaphoric
+
+
+def _same_family(fa: Features, fb: Features) -> bool:
+    """Both say what happened, and it is the same: "15,000 took part" and "put the crowd at 4,000"."""
+    return fa.family is not None and fa.family == fb.family
 
 
 def _bare_reply(a: View, b: View, fa: Features, fb: Features) -> bool:

@@ -89,3 +89,21 @@ def test_a_bare_count_next_to_another_speaker_figure_answers_it() -> None:
     assert not together(ferries("The operator later said about 3,000.", "The ferry operator"), "f", "h")
     far = " It runs four boats an hour on the route, weather permitting, and more in the summer season. "
     assert not together(ferries("The harbour police say about 3,000.", "The harbour police", far), "f", "h")
+
+
+def two_sources(second: str, entity: str) -> list[Claim]:
+    first = "Organisers said 9,000 people walked from the old docks to the cathedral in the march."
+    organisers = claim("o", "a.txt", first, "9,000", value=9000, unit="people",
+                       entity="people walked from the old docks to the cathedral", predicate="march",
+                       attribution="Organisers", sentence_start=0)
+    police = claim("p", "a.txt", second, "2,500", value=2500, unit="people", entity=entity,
+                   attribution="Police", sentence_start=len(first) + 1)
+    return [organisers, police]
+
+
+def test_two_speakers_side_by_side_telling_one_event_are_rivals() -> None:
+    crowd = two_sources("Police estimated the crowd at 2,500 people.", "crowd")
+    assert together(crowd, "o", "p") and "rival sources" in reasons(crowd)
+    # Side by side, but nothing says the second is the same event: two facts.
+    assert not together(two_sources("Police said 2,500 people were stopped at checkpoints.",
+                                    "people stopped at checkpoints"), "o", "p")
