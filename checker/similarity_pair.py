@@ -268,8 +268,9 @@ def _refers_back(a: View, b: View, fa: Features, fb: Features) -> bool:
 
 
 def _same_family(fa: Features, fb: Features) -> bool:
-    """Both say what happened, and it is the same: "15,000 took part" and "put the crowd at 4,000"."""
-    return fa.family is not None and fa.family == fb.family
+    """Two counts of one counted noun both say what happened, and it is the same: "15,000 people took
+    part" and "estimated the crowd at 4,000" (not percents or money: "both percent" says too little)."""
+    return fa.family is not None and fa.family == fb.family and not fa.money and fa.counted != "percent"
 
 
 def _bare_reply(a: View, b: View, fa: Features, fb: Features) -> bool:
