@@ -23,6 +23,7 @@ from checker.units import (
     MEASURE_WORDS,
     SPACED_SINGLE,
     SPACED_SINGLE_RE,
+    compound_noun,
     is_plural,
     words,
 )
@@ -47,6 +48,7 @@ _PART_OF_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z
                          r"the\s+[\w-]+['’]s)(?=\s)")
 # a word that bounds a figure ("2024 exceeds", "500 surpasses") is never its counted noun
 _BOUND_WORDS = frozenset(w for r in ("more-than", "less-than") for w in ROWS[r].words if w.isalpha())
+_COMPOUND_RE = re.compile(r"-([a-z]+)\b(?![-'’])")
 _PER_SYNONYMS = {"annum": "year", "capita": "person", "head": "person"}
 # a word of a counted-noun phrase; a name with a number glued by a hyphen ("COVID-19") is one word
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’&]*(?:(?:-|\s-)(?:[A-Za-z][\w'’&]*|\d+\b))*)")
@@ -167,8 +169,13 @@ def rate_after(text: str, pos: int, hi: int) -> str | None:
 
 
 def _counted(text: str, fig: Figure, hi: int) -> None:
-    """For counts: the counted noun after the number ("seven Chinese officials" -> "officials")."""
+    """For counts: the counted noun after the number ("seven Chinese officials" -> "officials"), or the
+    noun it is compounded with ("a six-cylinder engine" -> "cylinder")."""
     pos = fig.end
+    compound = _COMPOUND_RE.match(text, pos, hi)
+    if compound and compound_noun(compound.group(1)):
+        fig.unit, fig.end = compound.group(1), compound.end()
+        return
     of = re.match(r"\s+of\b", text[pos:hi]) if (fig.kind == "vague" or fig.has_mult) else None
     if of is None and fig.value != 1:
         of = _PART_OF_RE.match(text[pos:hi])  # "about 300 of the company's workers"

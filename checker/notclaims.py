@@ -9,13 +9,12 @@ import re
 
 from checker.figure import ONES, TENS
 from checker.numbers import Figure, is_year_like
-from checker.units import ABBREV_RE, COUNT_STOP, MEASURE_WORDS, is_plural, words
+from checker.units import ABBREV_RE, COUNT_STOP, MEASURE_WORDS, TIME_WORDS, compound_noun, is_plural, words
 
 _DETERMINER_RE = re.compile(r"\b(?:the|all|both|top|bottom|last|first|final|those|these|other)\s+$",
                             re.IGNORECASE)
 _YEARLY_NOUNS = words("""sales revenues earnings profits results figures elections games olympics levels
     prices numbers estimates budgets accounts models editions seasons""")
-_TIME_UNITS = words("year years month months week weeks day days hour hours minute minutes decade century")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\.?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -191,7 +190,8 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
     if compound is None or re.match(r"-(?:plus|odd|fold)\b", after, re.I):
         return False
     word = compound.group(1).lower()
-    return word not in MEASURE_WORDS or word in _TIME_UNITS
+    return word in TIME_WORDS or not (word in MEASURE_WORDS or compound_noun(word))
+
 
 
 _SUSPENDED_GAP_RE = re.compile(r"-(?=\s*,|\s+(?:and|or|to|through)\s)")

@@ -203,6 +203,24 @@ IRREGULAR_PLURALS = frozenset(k for k, v in _IRREGULAR_LEMMAS.items() if k != v)
 }
 
 
+TIME_WORDS = words("year years month months week weeks day days hour hours minute minutes decade century")
+# A compound that counts the noun it is made with ("a six-cylinder engine", "a three-bedroom house",
+# "a five-member panel") is a count of that noun; these are adjectives instead ("one-time", "two-way",
+# "one-off", "six-figure", "three-dimensional", "five-star", "one-sided").
+# (a number of points keeps its own reading: "a 600-point drop" is a change in points)
+_ADJECTIVE_TAILS = words("""time times way off on figure figures fold plus odd star piece liner man all nil
+    half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths seventh eighth ninth
+    tenth point points""")
+_ADJECTIVE_ENDINGS = ("ed", "al", "ing", "ly", "ous", "ic", "ish", "ful", "less")
+
+
+def compound_noun(word: str) -> bool:
+    """True when a number compounded with ``word`` ('six-cylinder') counts it."""
+    word = word.lower()
+    return word.isalpha() and len(word) > 2 and word not in _ADJECTIVE_TAILS \
+        and word not in TIME_WORDS and not word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def is_plural(word: str) -> bool:
     """A rough test that an English noun is plural ("people", "Uyghurs", "companies")."""
     w = word.lower().split("-")[-1]
