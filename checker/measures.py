@@ -185,6 +185,7 @@ UNIT_CLASSES = {
         school location""",
 }
 UNIT_CLASS = {w: name for name, words in UNIT_CLASSES.items() for w in words.split()}
+COMPOUND_PREFIX, COMPOUND_TAIL = 3, 5  # least letters before, and of, a known noun closing a compound
 PERCENT_ALIASES = {"": "percent", "%": "percent", "per cent": "percent", "pct": "percent", "pc": "percent"}
 GENERIC_UNITS = frozenset({"", "other", "others", "number", "figure", "total", "count"})
 MULTIPLIER_UNITS = frozenset({"time", "fold"})  # "2.5 times": a ratio that is not a share
@@ -311,7 +312,11 @@ def unit_class(unit: str | None) -> str:
     raw = (unit or "").strip().split()[-1]
     if raw[:1].isupper() and raw.endswith("s"):
         return "person"  # a capitalised plural is a people ("Kazakhs", "Americans")
-    return head
+    # A compound closed up on a known noun counts the same kind ("dockworkers", "schoolchildren"); the
+    # known noun must be long enough not to hide in another word ("site" in "website").
+    tail = next((head[k:] for k in range(COMPOUND_PREFIX, len(head) - COMPOUND_TAIL + 1)
+                 if head[k:] in UNIT_CLASS), None)
+    return UNIT_CLASS[tail] if tail else head
 
 
 def is_share(c: Claim) -> bool:

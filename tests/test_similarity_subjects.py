@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_match import claim
 from test_similarity import bare, together
 
-from checker.measures import counted_noun, views_of
+from checker.measures import counted_noun, unit_class, views_of
 from checker.similarity_features import claim_features, clause_of
 
 
@@ -51,3 +51,14 @@ def test_percent_figures_about_different_subjects_never_share_a_group() -> None:
     claims = [rents, prices, again]
     assert together(claims, "r", "a")
     assert not together(claims, "r", "c") and not together(claims, "a", "c")
+
+
+def test_a_compound_closed_up_on_a_known_noun_counts_the_same_kind() -> None:
+    assert unit_class("dockworkers") == unit_class("workers") == "person"
+    assert unit_class("farmhouses") == unit_class("houses")
+    assert unit_class("website") == "website"  # "site" is too short to close a compound
+    union = claim("u", "a.txt", "The union represents some 2,700 workers at the yard.", "some 2,700",
+                  value=2700, unit="workers", entity="workers", predicate="represent", context=("yard",))
+    later = claim("d", "b.txt", "About 2,700 shipworkers will get the rise.", "About 2,700", value=2700,
+                  unit="shipworkers", entity="shipworkers", context=("yard",))
+    assert together([union, later], "u", "d")
