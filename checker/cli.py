@@ -25,6 +25,7 @@ from checker.report import one_line
 if TYPE_CHECKING:
     from checker.model import Report
     from checker.pipeline import Progress
+    from checker.rules import RuleSet
 
 
 class ExitCode(enum.IntEnum):
@@ -145,12 +146,13 @@ def _out(text: str) -> None:
         sys.stdout.flush()
 
 
-def _run(paths: list[Path] | None, rules: Path | None) -> Report:
+def _run(paths: list[Path] | None, rules: Path | None, ruleset: RuleSet | None = None) -> Report:
+    """The pipeline over the paths; ``ruleset`` is a rule set the command has loaded already."""
     from checker.pipeline import run
 
     rules_dir = _rules_dir(rules)
     with _progress("Checking the articles") as progress:
-        report = run(_paths(paths), rules_dir, progress)
+        report = run(_paths(paths), rules_dir, progress, ruleset=ruleset)
     _warn_problems(report)
     return report
 
@@ -317,10 +319,10 @@ def explain(
     from checker.explain import explain as explain_item
     from checker.rules import load_rules
 
-    result = _run(paths, rules)
     rules_dir = _rules_dir(rules)
-    settings = load_rules(rules_dir).settings if rules_dir is not None else None
-    text = explain_item(result, item_id, settings)
+    ruleset = load_rules(rules_dir) if rules_dir is not None else None
+    result = _run(paths, rules, ruleset)
+    text = explain_item(result, item_id, ruleset.settings if ruleset is not None else None)
     _out(text if text.endswith("\n") else text + "\n")
     return ExitCode.OK
 

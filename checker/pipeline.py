@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from checker.model import Article, Claim, Report
+
+if TYPE_CHECKING:
+    from checker.rules import RuleSet
 
 # Called after each article is read: (articles done, articles in all, the article's id).
 Progress = Callable[[int, int, str], None]
@@ -19,14 +23,21 @@ def run(
     paths: Iterable[str | os.PathLike[str]],
     rules_dir: str | os.PathLike[str] | None = "rules",
     progress: Progress | None = None,
+    *,
+    ruleset: RuleSet | None = None,
 ) -> Report:
-    """Load, extract, match and compare; raise CheckerError on usage or rules errors."""
+    """Load, extract, match and compare; raise CheckerError on usage or rules errors.
+
+    A caller that has already loaded the rules passes them as ``ruleset``; ``rules_dir`` is then
+    not read again.
+    """
     from checker.compare import compare
     from checker.corpus import load_corpus
     from checker.match import match
     from checker.rules import RuleSet, load_rules
 
-    ruleset = load_rules(rules_dir) if rules_dir is not None else RuleSet.empty()
+    if ruleset is None:
+        ruleset = load_rules(rules_dir) if rules_dir is not None else RuleSet.empty()
     articles, problems = load_corpus(paths)
     claims = _extract_all(articles, progress)
     matched, groups = match(claims, ruleset)

@@ -25,7 +25,8 @@ State = dict[str, Report]
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> State:
     """Replace the pipeline with a hand-built report; run in an empty folder with a corpus/ dir."""
     state = {"report": sample_report()}
-    monkeypatch.setattr(checker.pipeline, "run", lambda paths, rules_dir, progress=None: state["report"])
+    monkeypatch.setattr(checker.pipeline, "run",
+                        lambda paths, rules_dir, progress=None, ruleset=None: state["report"])
     monkeypatch.setattr(checker.pipeline, "claims_of", lambda paths, progress=None: state["report"])
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CHECKER_DEBUG", raising=False)
@@ -169,14 +170,14 @@ def test_unwritable_output_is_one_line_exit_2(
 def test_checker_error_and_internal_error_are_one_line(
     fake_pipeline: State, capsys: Cap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def bad_rules(paths: object, rules_dir: object, progress: object = None) -> Report:
+    def bad_rules(paths: object, rules_dir: object, progress: object = None, **kw: object) -> Report:
         raise CheckerError("rules/x.yaml:3: unknown key 'cuez'")
 
     monkeypatch.setattr(checker.pipeline, "run", bad_rules)
     code, _, err = cli(capsys, "check")
     assert code == 2 and err == "checker: error: rules/x.yaml:3: unknown key 'cuez'\n"
 
-    def bug(paths: object, rules_dir: object, progress: object = None) -> Report:
+    def bug(paths: object, rules_dir: object, progress: object = None, **kw: object) -> Report:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(checker.pipeline, "run", bug)
@@ -299,3 +300,43 @@ def test_report_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
                         if p.is_file()})
     assert outputs[0] == outputs[1]
     assert {"r.md", "r.json"} < set(outputs[0]) and any(name.endswith(".svg") for name in outputs[0])
+
+
+def test_pipeline_uses_a_rule_set_it_is_given_and_reads_no_rules_folder(tmp_path: Path) -> None:
+    from checker.model import Rule
+    from checker.pipeline import run
+    from checker.rules import RuleSet, Settings
+
+    (tmp_path / "a.txt").write_text("Organisers said 5,000 people marched.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Police said 2,000 people marched.\n", encoding="utf-8")
+    marchers = Rule("marchers", "People who marched", "people", "count", ("marched",))
+    given = RuleSet((marchers,), Settings())
+    # The folder does not exist: reading it would raise, so the given rule set must be what is used.
+    report = run([tmp_path], tmp_path / "no-such-rules", ruleset=given)
+    assert report.rules == (marchers,)
+    assert [g.rule for g in report.groups] == ["marchers"]
+    with pytest.raises(CheckerError, match="no-such-rules"):
+        run([tmp_path], tmp_path / "no-such-rules")
+
+
+def test_explain_loads_the_rules_once(tmp_path: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.rules
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "checker.yaml").write_text("tolerance: 0.25\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Organisers said 5,000 people marched.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI", "true")
+    calls: list[object] = []
+    real = checker.rules.load_rules
+
+    def counting(directory: object) -> checker.rules.RuleSet:
+        calls.append(directory)
+        return real(directory)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checker.rules, "load_rules", counting)
+    claim_id = checker.pipeline.run(["a.txt"], None).claims[0].id
+    code, out, err = cli(capsys, "explain", claim_id, "a.txt")
+    assert code == 0, err
+    assert out.startswith(f"claim {claim_id}:")
+    assert calls == ["rules"]
