@@ -90,8 +90,14 @@ def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | Non
         if toks[v].start >= pos or not is_attr_verb(toks, v):
             continue
         if toks[v].low.endswith("ing"):
-            main = _main_verb(toks, v)  # "Police gave a lower figure, putting the crowd at 21,000"
-            subject = subject_before(text, toks, main) if main is not None else None
+            said = next((k for k in range(v - 1, -1, -1) if is_attr_verb(toks, k)
+                         and not toks[k].low.endswith("ing") and lemma(toks[k].low) in _SPEECH), None)
+            if said is not None:  # "..., a spokeswoman said, adding that eight ...": the speaker's words
+                subject = (object_after(text, toks, said) if toks[said - 1].text == "," else None) \
+                    or subject_before(text, toks, said, stop_at_comma=True)
+            else:
+                main = _main_verb(toks, v)  # "Police gave a lower figure, putting the crowd at 21,000"
+                subject = subject_before(text, toks, main) if main is not None else None
         else:
             subject = subject_before(text, toks, v)
         if subject and subject.split()[0].lower() in POSSESSIVE_PRONOUNS | PRONOUNS:

@@ -200,6 +200,13 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
         return None
     if words[0].low in POSSESSIVE_PRONOUNS and _is_name(appositive):
         words = appositive  # "Its chair, Beatriz Olmo, said": the name says more than "its chair"
+    elif appositive and (appositive[0].low == "by" or len(appositive) > 1 and is_past_form(appositive[0].low)
+                         and appositive[1].low == "by") and words[-1].end <= appositive[0].start \
+            and words[-1].low in SOURCE_NOUNS:
+        # "The figures, released by the ministry on Friday, show", "The report, by the monitor Safe
+        # Harbour, counted": who made the source is part of it
+        made = text[appositive[0].start:appositive[-1].end]
+        return clean_speaker(text[words[0].start:words[-1].end] + " " + made)
     return clean_speaker(text[words[0].start:words[-1].end])
 
 
@@ -263,6 +270,8 @@ def owner_np(text: str, toks: list[Token], k: int) -> str | None:
 
 def leading_name(text: str, toks: list[Token]) -> str | None:
     """A name opening a sentence ('Governor Kathy Hochul visited ...'): two or more capitalised words."""
+    if len(toks) > 2 and toks[0].low == "the" and toks[1].low in _TITLES and not toks[2].text[:1].isupper():
+        return text[toks[0].start:toks[1].end]  # "The mayor was blunt."
     run = []
     for k, t in enumerate(toks):
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""

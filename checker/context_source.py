@@ -28,7 +28,7 @@ _FROM = re.compile(rf"^{_DETS}{_DATA}\s+{_PUBLISHED}(?:from|by|of)\s+(?P<owner>.
 _OWNED = re.compile(rf"^(?P<owner>.+?)[’']s\s+{_DETS}{_DATA}$", re.IGNORECASE)
 # "an Associated Press tally", "Eurostat data", "a Reuters count"
 _NAME = r"(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*"
-_NAMED = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<owner>{_NAME})\s+{_DATA}$")
+_NAMED = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?)\s)(?P<owner>{_NAME})\s+{_DATA}$")
 
 
 # "an analysis of phone data commissioned by the city council", "satellite images analysed by X"
