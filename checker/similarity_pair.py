@@ -117,8 +117,9 @@ def score_pair(
     )
     # Across articles only a past calendar year says as much: "turnout in 2021 was 62%" is dated, an
     # undated turnout is the story's own (and so is one dated to the latest year, "the 2025 election", or
-    # to a day of the story's week, "found on Wednesday").
-    one_sided = one_sided or (fa.past and fb.undated or fb.past and fa.undated)
+    # to a day of the story's week, "found on Wednesday"). The same number twice is the exception: an
+    # article that gives "the €2.4bn budget" without its year means the budget of 2018 all the same.
+    one_sided = one_sided or (not same_figure and (fa.past and fb.undated or fb.past and fa.undated))
     other_window = relations == {"other"} or bool(one_sided)
     # Next to each other, but one names a place the other does not ("Turnout was about 51%. ...
     # turnout in Harwick was 63%"): the article has moved on to another place, so nearness says nothing.

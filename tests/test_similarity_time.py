@@ -56,3 +56,13 @@ def test_article_dates_say_which_years_are_past() -> None:
     # Order of the claims and of the dates does not matter.
     assert not joined([turnout("o", "c.txt", 62, ("period:2021",)), undated], "u", "o",
                       dict(reversed(list(dates.items()))))
+
+
+def test_the_same_number_without_its_year_is_still_that_year_figure() -> None:
+    now = turnout("n", "a.txt", 58, ("period:2025",))
+    dated = turnout("o", "b.txt", 62, ("period:2021",))
+    # The other article says only "62%, the board said": nothing but the number and the speaker.
+    same = dataclasses.replace(turnout("s", "c.txt", 62, ()), entity=None, context=())
+    other = dataclasses.replace(turnout("x", "c.txt", 64, (), start=300), entity=None, context=())
+    assert together([now, dated, same], "o", "s")  # "62%" again, its year left out
+    assert not together([now, dated, other], "o", "x")
