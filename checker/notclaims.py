@@ -29,7 +29,8 @@ _NON_CLAIM_SPANS_RE = re.compile(
 # Noise that real copy carries around figures: links and e-mail addresses, phone numbers, season years
 # ("2022-23"), gallery and page counters ("Page 3 of 5", "image 3 of 12", a caption's closing "1 of 4"),
 # reading times ("5 min read"), ratios and idioms written with a colon or a slash ("3:1", "24/7",
-# "9/11": see _slash_idiom), screen resolutions ("4K TV"). ("5G" stays: NewsQuant counts it.)
+# "9/11": see _slash_idiom), screen resolutions ("4K TV"), dimensions ("3-D", "2D"). ("5G" stays:
+# NewsQuant counts it.)
 _NOISE_RE = re.compile(
     r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b(?:1[89]|20)\d{2}[-–/]\d{2}\b(?![-–/]\d)"
@@ -39,7 +40,8 @@ _NOISE_RE = re.compile(
     r"|(?<![\w,.])\d{1,3}\s+of\s+\d{1,3}(?=[ \t]*$)"
     r"|\b\d{1,2}[\s-]?min(?:ute)?s?\s+read\b"
     r"|\b\d{1,3}:\d(?!\d)"
-    r"|\b[48]K\b(?=\s+(?:[A-Z]|video|resolution|display|screens?|streaming|content|footage|cameras?))",
+    r"|\b[48]K\b(?=\s+(?:[A-Z]|video|resolution|display|screens?|streaming|content|footage|cameras?))"
+    r"|(?-i:\b[234]-?D\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _PHONE_CUE_RE = re.compile(r"\b(?:call|calls|calling|tel|telephone|phone|ring|dial|fax|hotline|helpline|"
