@@ -59,8 +59,15 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 @lru_cache(maxsize=512)
 def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     # Cached: describe() reads the same sentence (and its neighbours) once per figure.
-    found = _TOKEN.finditer(text, start, end)
-    return tuple(Token(m.group(), m.start(), m.end(), m.group().lower()) for m in found)
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        # tuple.__new__ builds the same Token as Token(...), without the named tuple's Python-level __new__
+        out.append(_new_token(Token, (word, m.start(), m.end(), word.lower())))
+    return tuple(out)
+
+
+_new_token = tuple.__new__
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
