@@ -9,7 +9,7 @@ import pytest
 from test_match import claim
 from test_similarity import together
 
-from checker.similarity_cues import RIVAL_CUE_RE
+from checker.similarity_cues import RIVAL_CUE_RE, contrasted
 
 
 @pytest.mark.parametrize("text", [
@@ -22,6 +22,7 @@ from checker.similarity_cues import RIVAL_CUE_RE
     "far below the 58% the board announced",
     "Dock owners, however, said 90 cranes were idle.",
     "The council underestimated the crowd, residents said.",
+    "The guild said its own roll-call showed 31 boats at sea.",
 ])
 def test_words_that_answer_another_figure_are_cues(text: str) -> None:
     assert RIVAL_CUE_RE.search(text)
@@ -66,3 +67,17 @@ def test_two_sources_compared_in_one_sentence_are_rivals_whatever_their_words() 
     service_2019 = claim("s", "a.txt", earlier, "3,500", value=3500, unit="hectares", dimension="measure",
                          entity="given", attribution="the park service")
     assert not together([images_now, service_2019], "i", "s")  # a comparison with another year
+
+
+@pytest.mark.parametrize(("words", "compared"), [
+    ("a figure well above the", True),
+    ("still short of the", True),
+    ("more than twice the", True),
+    ("and", False),
+    ("above the", False),  # "above" alone may place a thing, not compare two values
+])
+def test_words_that_compare_two_figures_of_one_sentence(words: str, compared: bool) -> None:
+    sentence = f"Divers counted 25 wrecks, {words} 14 on the harbour chart."
+    first = claim("a", "a.txt", sentence, "25", value=25, unit="wrecks")
+    second = claim("b", "a.txt", sentence, "14", value=14)
+    assert contrasted(first, second) is compared
