@@ -225,7 +225,7 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|$)")
 def _dollars_and_cents(text: str, figs: list[Figure]) -> list[Figure]:
     """'3 dollars 50 cents', 'thirteen dollars and forty-five cents' are one amount; so is a bare
     two-digit number that ends the phrase after a currency named by a word: '15 dollars and 50',
-    'two pounds fifty'."""
+    'twenty euros fifty'."""
     out: list[Figure] = []
     for fig in figs:
         prev = out[-1] if out else None

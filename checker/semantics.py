@@ -16,6 +16,9 @@ Interval rules (v = the number as written, after multipliers):
 - ``ends``: value None (no single point), low/high the two ends, sorted.
 - ``magnitude``: value None, low = the order of magnitude named, high = ten times it (dozens: 12-120).
 - ``modifier``: changes v or the unit/trend only; the interval comes from the other rows.
+
+Most rows are applied to a figure while it is read (``apply_*``); the change-noun rows need what the
+figure measures, so :func:`change_of` reads them from a finished claim (``extract._harmonise``).
 """
 
 from __future__ import annotations
