@@ -38,7 +38,7 @@ RIVAL_CUE_RE = re.compile(
     r";|\b(?:but|however|whereas|disput\w*|reject\w*|dismiss\w*|contest(?:s|ed|ing)?|challeng(?:e|es|ed)"
     r"|insist\w*|den(?:y|ies|ied)|counter(?:s|ed|ing)?|rebut\w*|contradict\w*|disagree\w*"
     r"|(?:over|under)stat\w*|(?:over|under)estimat\w*|exaggerat\w*|downplay\w*|claim(?:s|ed|ing)?"
-    r"|(?:the|its|their)\s+(?:real|true|actual)|(?:its|their)\s+own|closer\s+to|nearer|st(?:and|ands|ood)\s+by"
+    r"|(?:the|its|their)\s+(?:real|true|actual)|closer\s+to|nearer|st(?:and|ands|ood)\s+by"
     r"|puts?\s+(?:it|the\s+(?:\w+\s+)?\w+)\s+at|(?:far|much|well)\s+(?:more|fewer|less|higher|lower|below|above)"
     r"|versus|barely|scarcely|no\s+more\s+than|(?:only|just)(?=\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d))\b",
     re.IGNORECASE,

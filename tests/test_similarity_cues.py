@@ -22,7 +22,6 @@ from checker.similarity_cues import RIVAL_CUE_RE, contrasted
     "far below the 58% the board announced",
     "Dock owners, however, said 90 cranes were idle.",
     "The council underestimated the crowd, residents said.",
-    "The guild said its own roll-call showed 31 boats at sea.",
 ])
 def test_words_that_answer_another_figure_are_cues(text: str) -> None:
     assert RIVAL_CUE_RE.search(text)
