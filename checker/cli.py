@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from checker.model import CheckerError, Severity
-from checker.report import one_line
+from checker.report import counted, one_line
 
 if TYPE_CHECKING:
     from checker.model import Report
@@ -227,10 +227,9 @@ def _summary(result: Report) -> str:
     severities = ", ".join(
         f"{by_severity[s.value]} {s.value}" for s in reversed(Severity) if by_severity[s.value]
     )
-    return (
-        f"{len(result.articles)} articles, {len(result.claims)} claims, {len(result.groups)} quantities, "
-        f"{len(result.findings)} findings" + (f" ({severities})" if severities else "")
-    )
+    counts = [counted(len(result.articles), "article"), counted(len(result.claims), "claim"),
+              counted(len(result.groups), "quantity"), counted(len(result.findings), "finding")]
+    return ", ".join(counts) + (f" ({severities})" if severities else "")
 
 
 @app.command()
@@ -269,7 +268,7 @@ def check(
         result = _run(paths, rules)
         new = bl.updated(result, old)
         bl.save(new, target)
-        _err(f"{target}: wrote {len(new.entries)} finding(s)")
+        _err(f"{target}: wrote {counted(len(new.entries), 'finding')}")
         return ExitCode.OK
     accepted = bl.load(baseline) if baseline is not None else bl.Baseline()
     result = _run(paths, rules)
@@ -350,7 +349,7 @@ def rules_check(rules: RulesDir = None) -> int:
     if not Path(folder).is_dir():
         raise CheckerError(f"{folder}: no such rules folder")
     ruleset = load_rules(folder)
-    _err(f"{folder}: {len(ruleset.rules)} rule(s) OK")
+    _err(f"{folder}: {len(ruleset.rules)} rule(s) OK")  # tests/test_scenario.py expects "rule(s) OK"
     return ExitCode.OK
 
 

@@ -8,7 +8,7 @@ came from, and numbers are written as in the report (:mod:`checker.report`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from checker.compare import (
     Comparison,
@@ -23,7 +23,15 @@ from checker.compare import (
     speaker,
 )
 from checker.model import Article, CheckerError, Claim, Finding, Group, Report, Rule
-from checker.report import format_interval, format_number, reference_text
+from checker.report import (
+    counted,
+    format_interval,
+    format_number,
+    plain_message,
+    reference_text,
+    scope_difference_words,
+    scope_phrase,
+)
 from checker.rules import Settings
 
 INDENT = "  "
@@ -110,7 +118,7 @@ def _claim_lines(ctx: _Context, claim: Claim) -> list[str]:
     fields += [
         ("entity", claim.entity or "none"),
         ("attribution", attribution),
-        ("scope", ", ".join(claim.scope) or "none"),
+        ("scope", scope_phrase(claim.scope) or "none stated"),
     ]
     if claim.predicate:
         fields.append(("predicate", claim.predicate))
@@ -150,7 +158,7 @@ def _membership_lines(claim: Claim, group: Group | None) -> list[str]:
     if group is None:
         return ["group: none (no rule took it and no similar claim was found)"]
     made_by = f"rule {group.rule}" if group.rule else "similarity, no rule"
-    lines = [f"group {group.id}: {group.label} ({made_by}; {len(group.members)} claims)"]
+    lines = [f"group {group.id}: {group.label} ({made_by}; {counted(len(group.members), 'claim')})"]
     for m in group.members:
         if m.claim == claim.id:
             lines.append(f"{INDENT}joined by {m.how}, score {format_number(m.score)}: {m.reason}")
@@ -200,7 +208,7 @@ def comparison_text(cmp: Comparison) -> tuple[str, list[str]]:
         if cmp.value_ratio is None:
             return f"no conflict: {overlap}", [intervals]
         values = f"point values {ratio_text(cmp.value_ratio)} apart after tolerance"
-        scopes = "scopes: " + "; ".join(cmp.scope_differences)
+        scopes = "scopes: " + _scopes_text(cmp.scope_differences)
         verdict = f"scope-differs ({cmp.policy.scope_severity}), no conflict: {overlap}"
         return verdict, [intervals, values, scopes]
     if cmp.ratio is None:
@@ -210,8 +218,12 @@ def comparison_text(cmp: Comparison) -> tuple[str, list[str]]:
     fired = threshold_text(cmp.ratio, cmp.policy.thresholds, cmp.severity)
     if cmp.scope_differences:
         verdict = f"scope-differs ({cmp.policy.scope_severity}); as a conflict it would be {cmp.severity}"
-        return verdict, [intervals, f"{gap}; {fired}", "scopes: " + "; ".join(cmp.scope_differences)]
+        return verdict, [intervals, f"{gap}; {fired}", "scopes: " + _scopes_text(cmp.scope_differences)]
     return f"conflict, {cmp.severity}", [intervals, f"{gap}; {fired}"]
+
+
+def _scopes_text(differences: Iterable[str]) -> str:
+    return "; ".join(scope_difference_words(d) for d in differences)
 
 
 def threshold_text(ratio: float | None, thresholds: Sequence[tuple[str, float]], severity: str | None) -> str:
@@ -244,7 +256,7 @@ def ratio_text(ratio: float) -> str:
 def _finding_text(ctx: _Context, finding: Finding) -> str:
     d = finding.details
     lines = [f"finding {finding.id}: {finding.kind}, {finding.severity}, quantity {finding.quantity}",
-             f"{INDENT}{finding.message}"]
+             f"{INDENT}{plain_message(finding)}"]
     thresholds = _pairs(d.get("thresholds"))
     tolerance = d.get("tolerance")
     if isinstance(tolerance, int | float):
@@ -265,7 +277,7 @@ def _finding_text(ctx: _Context, finding: Finding) -> str:
     lines.append(f"{INDENT}{gap}; {threshold_text(ratio, thresholds, from_ratio)}")
     scopes = _list(d.get("scope_differences"))
     if scopes:
-        lines.append(f"{INDENT}scopes differ: {'; '.join(map(str, scopes))}"
+        lines.append(f"{INDENT}scopes differ: {_scopes_text(map(str, scopes))}"
                      f" -> reported as {finding.kind} ({finding.severity})")
     dates = _list(d.get("dates"))
     if dates:

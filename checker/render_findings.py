@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.compare import interval_of, percent_scale, reference_interval, scaled, speaker
 from checker.model import Claim, Finding, Group, Reference, Severity
 from checker.render_markdown import MarkdownRenderer, code, escape, table
-from checker.report import format_interval, format_ratio, reference_text, severity_rank, sorted_findings
+from checker.report import (
+    counted,
+    format_interval,
+    format_ratio,
+    plain_message,
+    reference_text,
+    scope_difference_words,
+    severity_rank,
+    sorted_findings,
+)
 
 SUMMARY_COLUMNS = ("Figure", "Interval", "Speaker", "Outlet", "Date", "Article")
 NO_SOURCE = "no source named"
@@ -51,8 +60,8 @@ def findings_section(r: MarkdownRenderer) -> list[str]:
     if not findings:
         return ["## Findings", "", "No conflicts or other findings.", ""]
     quantities = disputed(r)
-    out = ["## Findings", "", escape(f"{_count(len(findings), 'finding')} about "
-                                     f"{_count(len(quantities), 'quantity', 'quantities')}. Each quantity's "
+    out = ["## Findings", "", escape(f"{counted(len(findings), 'finding')} about "
+                                     f"{counted(len(quantities), 'quantity', 'quantities')}. Each quantity's "
                                      "summary comes first; the pairs behind it are folded below it."), ""]
     for d in quantities:
         out += quantity_summary(r, d)
@@ -73,7 +82,7 @@ def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
                        "figure may update an earlier one rather than contradict it."), ""]
     undated = sum(1 for c in claims if not _date(r, c))
     if dates and undated:
-        out += [escape(f"{_count(undated, 'figure')} come{'s' if undated == 1 else ''} from an article with "
+        out += [escape(f"{counted(undated, 'figure')} come{'s' if undated == 1 else ''} from an article with "
                        "no date."), ""]
     out += ["Who disagrees:", ""]
     out += [f"- {escape(line)}" for line in disagreements(r, d)]
@@ -82,7 +91,7 @@ def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
         others = len({m.claim for m in d.group.members} - {c.id for c in claims})
         if others:
             verb = "is" if others == 1 else "are"
-            out += [escape(f"{_count(others, 'other figure')} of this quantity {verb} in no finding "
+            out += [escape(f"{counted(others, 'other figure')} of this quantity {verb} in no finding "
                            "(see Quantities)."), ""]
     out += pairs_details(r, d)
     return out
@@ -105,15 +114,18 @@ def figures_table(r: MarkdownRenderer, d: Disputed, claims: Sequence[Claim]) -> 
 
 
 def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:
-    """One plain sentence per two sources that disagree. A source is a speaker (the same name in any
-    case, with or without 'the', in any outlet), or an outlet's article that names none."""
+    """One plain sentence per two sources that disagree. A source is a speaker, in any outlet (names
+    that name one body or person are one speaker: :func:`speaker_keys`), or an outlet's article that
+    names none."""
     merged: dict[tuple[str, str, str], _Merged] = {}
     ref = _reference(r, d)
     dimension = d.group.dimension if d.group is not None else None
+    claims_of = {f.id: sorted((r.ix.claims[c] for c in f.claims if c in r.ix.claims),
+                              key=lambda c: (_position(c, dimension), c.id))  # the lower figure first
+                 for f in d.findings}
+    keys = speaker_keys({name for cs in claims_of.values() for c in cs if (name := speaker(c.attribution))})
     for f in d.findings:
-        claims = sorted((r.ix.claims[c] for c in f.claims if c in r.ix.claims),
-                        key=lambda c: (_position(c, dimension), c.id))  # the lower figure first
-        sides = [source_of(r, c) for c in claims]
+        sides = [source_of(r, c, keys) for c in claims_of[f.id]]
         if f.kind == "differs-from-reference" or len(sides) < 2:
             sides = [*sides[:1], Source("reference", "the reference", _ref_source(ref) if ref else "")]
         low, high = sides[0], sides[1]
@@ -125,12 +137,13 @@ def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:
     ordered = sorted(merged.items(), key=lambda kv: _merged_order(kv[0], kv[1].findings))
     for (kind, _, _), entry in ordered[:MAX_SENTENCES]:
         line = _sentence(kind, _label(entry.low), _label(entry.high), entry.findings)
-        lines.append(line[:1].upper() + line[1:])
+        lines.append(_capitalised(line))
     if len(ordered) > MAX_SENTENCES:
         rest = ordered[MAX_SENTENCES:]
         pairs = sum(len(entry.findings) for _, entry in rest)
-        lines.append(f"{_count(len(rest), 'more pair')} of sources disagree, less severely or less far apart "
-                     f"({_count(pairs, 'finding')}): see the pairs below.")
+        verb = "disagrees" if len(rest) == 1 else "disagree"
+        lines.append(f"{counted(len(rest), 'more pair')} of sources {verb}, less severely or less far apart "
+                     f"({counted(pairs, 'finding')}): see the pairs below.")
     return lines
 
 
@@ -150,13 +163,99 @@ class _Merged:
     high: dict[str, set[str]]
 
 
-def source_of(r: MarkdownRenderer, claim: Claim) -> Source:
+def source_of(r: MarkdownRenderer, claim: Claim, keys: Mapping[str, tuple[str, str]] | None = None) -> Source:
+    """The claim's source; ``keys`` (from :func:`speaker_keys`) merges the speakers of one quantity."""
     article = r.ix.articles.get(claim.article)
     where = (article.outlet if article is not None else None) or claim.article
     name = speaker(claim.attribution)
     if not name:
         return Source(f"article:{claim.article}", NO_SOURCE, where)
-    return Source("speaker:" + re.sub(r"^the\s+", "", name.casefold()), name, where)
+    key, shown = (keys or {}).get(name) or (" ".join(_key_words(name)), name)
+    return Source("speaker:" + key, shown, where)
+
+
+# ---------------------------------------------------------------- speakers that are one speaker
+
+_DETERMINERS = frozenset(("the", "a", "an"))
+# A word before a name that makes the name something else than the speaker ("researchers at Esk
+# University", "the family of Ada Lind", "Amnesty and Human Rights Watch").
+_LINKS = frozenset(("at", "of", "for", "from", "in", "with", "by", "on", "to", "and", "or", "nor", "&", ","))
+_LIST_WORDS = frozenset(("and", "or", "nor", "&", ","))
+
+
+def _words(name: str) -> list[str]:
+    """The name's words as written, a comma as a word of its own, leading determiners left out."""
+    words = [w.strip("\"'“”‘’()") for w in re.findall(r"[^\s,]+|,", name)]
+    words = [w for w in words if w]
+    while words and words[0].casefold() in _DETERMINERS:
+        words.pop(0)
+    return words
+
+
+def _key_words(name: str) -> tuple[str, ...]:
+    """What a speaker name names, lower case: a proper name after a description stands for the whole
+    ('the aid group Médecins Solidaires' -> médecins solidaires); otherwise the words without 'the'."""
+    words = _words(name)
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if 0 < start < len(words) and words[start - 1].casefold() not in _LINKS:
+        words = words[start:]
+    return tuple(w.casefold() for w in words)
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` names what ``long`` names: it ends ``long``, and what ``long`` adds before it is a
+    description, not a list or a link ('ministry' of 'interior ministry', 'kovac' of 'jana kovac'; not
+    'us government' of 'experts, eyewitnesses and the us government', nor 'ada lind' of 'the family of
+    ada lind')."""
+    if not short or len(short) >= len(long) or long[-len(short):] != short:
+        return False
+    before = long[: -len(short)]
+    return _LIST_WORDS.isdisjoint(before) and before[-1] not in _LINKS
+
+
+def speaker_keys(names: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Speaker name -> (key, name to show) for the speakers of one quantity.
+
+    Names merge when they name the same body or person in a general way: the same words apart from
+    case and a leading 'the'; the same proper name after different descriptions ('the aid group
+    Médecins Solidaires', 'the medical charity Médecins Solidaires'); or one a shorter form of the
+    other ('Kovac', 'Interior Minister Jana Kovac'; 'the ministry', 'the interior ministry'). A short
+    form that fits two different longer names ('the ministry' beside 'the health ministry' and 'the
+    interior ministry') stays on its own. The name shown is the longest (ties: the first in order).
+    """
+    names = sorted(set(names))
+    key_of = {name: _key_words(name) for name in names}
+    keys = sorted(set(key_of.values()), key=lambda k: (len(k), k))
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for k in keys:
+        longer = [m for m in keys if _part_of(k, m)]
+        if not longer:
+            continue
+        top = max(longer, key=lambda m: (len(m), m))
+        if all(m == top or _part_of(m, top) for m in longer):
+            parent[k] = top
+
+    def root(k: tuple[str, ...]) -> tuple[str, ...]:
+        while k in parent:
+            k = parent[k]
+        return k
+
+    members: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        members.setdefault(root(key_of[name]), []).append(name)
+    out: dict[str, tuple[str, str]] = {}
+    for k, group in members.items():
+        shown = _shown(min(group, key=lambda n: (-len(_words(n)), n)))
+        out.update({name: (" ".join(k), shown) for name in group})
+    return out
+
+
+def _shown(name: str) -> str:
+    """A name as it reads inside a sentence: a leading 'The'/'A'/'An' in lower case."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("The", "A", "An") else name
 
 
 def _label(names: dict[str, set[str]]) -> str:
@@ -180,7 +279,7 @@ def pairs_details(r: MarkdownRenderer, d: Disputed) -> list[str]:
     n = len(d.findings)
     pairs = "The pair" if n == 1 else f"The {n} pairs"
     out = ["<details>", f"<summary>{pairs} behind this summary</summary>", "", table(PAIR_COLUMNS, rows), ""]
-    out += [f"- {code(f.id)}: {escape(f.message)}" for f in d.findings]
+    out += [f"- {code(f.id)}: {escape(plain_message(f))}" for f in d.findings]
     return out + ["", "</details>", ""]
 
 
@@ -241,20 +340,21 @@ def _sentence(kind: str, low: str, high: str, found: list[Finding]) -> str:
     ratios = [f.ratio for f in found if f.ratio is not None]
     far = f"{format_ratio(max(ratios))} apart" if ratios else "far apart"
     if len(found) > 1:
-        far = f"{len(found)} pairs, up to {far}" if ratios else f"{len(found)} pairs"
+        far = f"{'up to ' if ratios else ''}{far} ({counted(len(found), 'pair')})"
     dates = sorted({str(x) for f in found for x in _list(f.details.get("dates"))})
     when = f"; figures from different dates ({_join(dates)})" if dates else ""
     if kind == "scope-differs":
-        scopes = sorted({str(s) for f in found for s in f.details.get("scope_differences") or []})
-        return (f"{low} and {high} give figures {far}, but they measure different scopes "
+        scopes = sorted({scope_difference_words(str(s)) for f in found
+                         for s in f.details.get("scope_differences") or []})
+        return (f"{low} and {high} gave figures {far}, but they measure different scopes "
                 f"({'; '.join(scopes)}){when}; {worst}.")
     if kind == "differs-from-reference":
-        return f"{low} differs from {high}: {far}{when}, {worst}."
+        return f"{low} gave a figure that differs from {high}: {far}{when}, {worst}."
     if low == high:
-        return f"{low} gives figures that disagree with each other: {far}{when}, {worst}."
+        return f"{low} gave figures that disagree with each other: {far}{when}, {worst}."
     if any(f.ratio is None for f in found) and not ratios:
         return f"{low} and {high} disagree (opposite directions or no common scale){when}, {worst}."
-    return f"{low} gives a lower figure than {high}: {far}{when}, {worst}."
+    return f"{low} gave a lower figure than {high}: {far}{when}, {worst}."
 
 
 def _severity_counts(findings: Sequence[Finding]) -> str:
@@ -274,12 +374,15 @@ def _kind_counts(findings: Sequence[Finding]) -> str:
     parts = []
     for kind in sorted(counts, key=lambda k: (list(names).index(k) if k in names else len(names), k)):
         one, many = names.get(kind, (kind, kind))
-        parts.append(_count(counts[kind], one, many))
+        parts.append(counted(counts[kind], one, many))
     return _join(parts)
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+def _capitalised(line: str) -> str:
+    """The sentence with a capital first letter when its first word is a plain lower-case word ("the
+    ministry", "police"); a file name ("c.txt") or a name styled in lower case ("iNews") stays as written."""
+    first = line.split(" ", 1)[0]
+    return line[:1].upper() + line[1:] if first.isalpha() and first.islower() else line
 
 
 def _join(items: Sequence[str]) -> str:

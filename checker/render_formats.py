@@ -16,10 +16,12 @@ from checker.report import (
     Index,
     claim_dict,
     column_of,
+    counted,
     finding_dict,
     format_interval,
     format_number,
     one_line,
+    plain_message,
     report_dict,
     sorted_claims,
 )
@@ -85,7 +87,7 @@ def render_claims_text(report: Report) -> str:
         if c.attribution:
             line += f" ({one_line(c.attribution)})"
         lines.append(line)
-    lines.append(f"{len(report.claims)} claim(s) in {len(report.articles)} article(s).")
+    lines.append(f"{counted(len(report.claims), 'claim')} in {counted(len(report.articles), 'article')}.")
     return "\n".join(lines) + "\n"
 
 
@@ -96,10 +98,10 @@ def _summary(result: CheckResult) -> str:
     if below:
         parts.append(f"{below} new below {result.fail_on}")
     if result.stale:
-        parts.append(f"{len(result.stale)} baseline entry(ies) no longer found")
+        parts.append(f"{counted(len(result.stale), 'baseline entry')} no longer found")
     tail = "; ".join(parts)
     if failing:
-        return f"Found {failing} new finding(s) at or above {result.fail_on} ({tail})."
+        return f"Found {counted(failing, 'new finding')} at or above {result.fail_on} ({tail})."
     return f"All checks passed: no new finding at or above {result.fail_on} ({tail})."
 
 
@@ -107,7 +109,7 @@ def render_check_text(result: CheckResult) -> str:
     """ruff-style: ``path:line:col: KIND severity message [id]`` per new finding, then a summary."""
     lines = [
         f"{x.path}:{x.line}:{x.col}: {x.finding.kind} {x.finding.severity} "
-        f"{one_line(x.finding.message)} [{x.finding.id}]"
+        f"{one_line(plain_message(x.finding))} [{x.finding.id}]"
         for x in result.new
     ]
     lines.append(_summary(result))
@@ -132,7 +134,7 @@ def _annotation(x: Located, level: str) -> str:
         f"col={x.col}",
         f"title={escape_property(f'checker {f.kind} ({f.severity}): {f.quantity}')}",
     ])
-    return f"::{level} {props}::{escape_data(f'{f.message} [{f.id}]')}"
+    return f"::{level} {props}::{escape_data(f'{plain_message(f)} [{f.id}]')}"
 
 
 def render_check_github(result: CheckResult) -> str:
@@ -170,7 +172,7 @@ def render_check_markdown(result: CheckResult, base_dir: str = ".") -> str:
                 where = f"[{where}]({link_target(x.article.path, base_dir)}#L{x.line})"
             rows.append([
                 "fail" if result.fails(x) else "warn", f.severity, escape(f.kind),
-                escape(f.quantity), where, escape(f.message), escape(f.id),
+                escape(f.quantity), where, escape(plain_message(f)), escape(f.id),
             ])
         out += [table(["Status", "Severity", "Kind", "Quantity", "Where", "Message", "Finding"], rows), ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -19,6 +19,7 @@ from checker.compare import speaker
 from checker.model import Claim, Finding, Group, Report, Severity
 from checker.report import (
     Index,
+    counted,
     format_interval,
     format_number,
     reference_text,
@@ -191,7 +192,7 @@ class MarkdownRenderer:
         out = [f"### {escape(g.label)} ({code(g.id)})", ""]
         how = f"defined by rule {code(g.rule)}" if g.rule else "grouped by similarity (no rule)"
         unit = f"unit: {escape(g.unit)}; " if g.unit else ""
-        out += [f"{unit}{how}; {len(g.members)} claim(s).", ""]
+        out += [f"{unit}{how}; {counted(len(g.members), 'claim')}.", ""]
         rule = self.ix.rules.get(g.rule or g.id)
         if rule is not None and rule.reference is not None:
             ref = rule.reference

@@ -13,6 +13,7 @@ import dataclasses
 import enum
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -160,6 +161,149 @@ def one_line(text: str, limit: int | None = None) -> str:
     """Whitespace runs (newlines included) as one space, ends stripped; cut to ``limit`` characters."""
     flat = " ".join(str(text).split())
     return flat if limit is None else flat[:limit]
+
+
+# ---------------------------------------------------------------- scope markers in plain words
+# Claim.scope holds markers from the vocabulary of checker/context_scope.py (SCOPE_VOCABULARY); the
+# Markdown report, ``explain`` and the text/github findings write them as below (docs/formats.md);
+# JSON and CSV keep the markers.
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_UNITS = {"y": "year", "m": "month", "w": "week", "d": "day", "h": "hour"}
+_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+_GROUPS = {"elderly": "elderly people"}
+_REGIONS = {"national": "nationwide", "global": "worldwide", "capital": "the capital only"}
+_SMALL_WORDS = frozenset(("of", "the", "and", "on", "upon", "in"))
+# How a scope difference names its category, and what a side with no marker of it means.
+SCOPE_CATEGORIES = {"time": "time frame", "subpop": "who is counted", "region": "place", "date": "day"}
+_UNLIMITED = {"subpop": "everyone", "region": "everywhere", "time": "any time", "date": "any day"}
+_WINDOW = re.compile(r"(past|next):(\d+|few)([ymwdh])")
+_QUARTER = re.compile(r"(?:(\d{4})-)?q([1-4])")
+_AGED = re.compile(r"aged-(\d+)(?:\+|-(\d+))")
+
+
+def date_words(date: str) -> str:
+    """A scope date in words: '2017-04' -> 'April 2017', '--03-03' -> '3 March', 'monday' -> 'Monday'."""
+    parts = date[2:].split("-") if date.startswith("--") else date.split("-")
+    year = None if date.startswith("--") else parts.pop(0)
+    if not all(p.isdigit() for p in parts) or (year is not None and not year.isdigit()) or len(parts) > 2:
+        return date.capitalize() if date.isalpha() and date not in ("today", "now") else date
+    month = int(parts[0]) if parts else None
+    if month is not None and not 1 <= month <= 12:
+        return date
+    words = [str(int(parts[1]))] if len(parts) == 2 else []
+    words += [_MONTHS[month - 1]] if month is not None else []
+    words += [year] if year else []
+    return " ".join(words)
+
+
+def _plural(n: str, unit: str) -> str:
+    if n == "1":
+        return unit
+    return f"{n} {unit}s"
+
+
+def _place(name: str) -> str:
+    words = name.split()
+    return " ".join(w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+                    for i, w in enumerate(words))
+
+
+def scope_words(marker: str) -> str:
+    """One scope marker in plain words: 'since:2017-04' -> 'since April 2017', 'per-year' -> 'a year',
+    'subpop:aged-75+' -> 'people aged 75+ only', 'region:dornwick' -> 'Dornwick only'. A marker outside
+    the vocabulary comes back with its punctuation read as spaces."""
+    kind, _, arg = marker.partition(":")
+    if not arg:
+        if kind.startswith("per-") and kind[4:].isalpha():
+            unit = kind[4:]
+            return f"{'an' if unit[0] in 'aeiou' or unit == 'hour' else 'a'} {unit}"
+        fixed = {"current": "now", "cumulative": "in total", "peak": "at the peak"}
+        return fixed.get(kind, kind.replace("-", " "))
+    if kind == "since":
+        return f"since {date_words(arg)}"
+    if kind == "asof":
+        return f"as of {date_words(arg)}"
+    if kind == "date":
+        return date_words(arg) if arg in ("today", "now") else f"on {date_words(arg)}"
+    if kind in ("past", "next") and (m := _WINDOW.fullmatch(marker)):
+        n, unit = m.group(2), _UNITS[m.group(3)]
+        return f"over the {kind} {unit if n == '1' else _plural(n, unit)}"
+    if kind == "period":
+        return _period_words(arg)
+    if kind == "subpop":
+        if m := _AGED.fullmatch(arg):
+            ages = f"{m.group(1)} to {m.group(2)}" if m.group(2) else f"{m.group(1)}+"
+            return f"people aged {ages} only"
+        if arg in ("adults", "children", "women", "men", "girls", "boys", "elderly", "civilians"):
+            return f"{_GROUPS.get(arg, arg)} only"
+        return f"only those {arg.replace('-', ' ')}"
+    if kind == "region":
+        return _REGIONS.get(arg) or f"{_place(arg)} only"
+    return re.sub(r"[:_-]+", " ", marker)
+
+
+def _period_words(arg: str) -> str:
+    if ".." in arg:
+        first, _, last = arg.partition("..")
+        return f"from {first} to {last}"
+    which, _, unit = arg.partition("-")
+    if which in ("last", "this") and unit.isalpha():
+        return f"{which} {unit}"
+    if m := _QUARTER.fullmatch(arg):
+        quarter = f"in the {_ORDINALS[m.group(2)]} quarter"
+        return f"{quarter} of {m.group(1)}" if m.group(1) else quarter
+    day = arg.count("-") == (3 if arg.startswith("--") else 2)
+    return f"{'on' if day else 'in'} {date_words(arg)}"
+
+
+def scope_phrase(markers: Iterable[str]) -> str:
+    """A claim's scope markers as one phrase: 'in total since April 2017', 'adults only, a year'."""
+    markers = sorted(set(markers))
+    since = [m for m in markers if m.startswith("since:")]
+    if "cumulative" in markers and since:
+        markers.remove("cumulative")  # "since April 2017" already counts a total: say so once
+        words = [("in total " if m == since[0] else "") + scope_words(m) for m in markers]
+    else:
+        words = [scope_words(m) for m in markers]
+    return ", ".join(words)
+
+
+def scope_difference_words(difference: str) -> str:
+    """A scope difference as compare writes it ('subpop: subpop:aged-75+ vs not limited') in words
+    ('who is counted: people aged 75+ only vs everyone'); any other text comes back unchanged."""
+    category, sep, rest = difference.partition(": ")
+    sides = rest.split(" vs ")
+    if not sep or len(sides) != 2:
+        return difference
+    words = [_UNLIMITED.get(category, side) if side == "not limited" else scope_phrase(side.split(", "))
+             for side in sides]
+    return f"{SCOPE_CATEGORIES.get(category, category)}: {words[0]} vs {words[1]}"
+
+
+def plain_message(finding: Finding) -> str:
+    """The finding's message with its scope differences in words (the message itself keeps markers)."""
+    raw = [str(x) for x in finding.details.get("scope_differences") or []]
+    if not raw:
+        return finding.message
+    plain = "; ".join(scope_difference_words(x) for x in raw)
+    return finding.message.replace(f"({'; '.join(raw)})", f"({plain})", 1)
+
+
+def plural(noun: str) -> str:
+    """English plural of a count noun as the reports use them: claim -> claims, quantity -> quantities,
+    baseline entry -> baseline entries, match -> matches; irregular words are passed to :func:`counted`."""
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def counted(n: int, noun: str, many: str | None = None) -> str:
+    """'1 claim', '0 claims', '3 quantities': a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else many or plural(noun)}"
 
 
 def column_of(text: str, offset: int) -> int:

@@ -70,7 +70,7 @@ def test_check_without_baseline_fails_and_names_article_line_and_figures(
     assert (path, line, col) == ("corpus/sub/b.md", "1", "1")
     assert rest.startswith(" conflict critical ") and "[held-conflict-1]" in rest
     assert "About 2 million" in rest
-    assert lines[-1].startswith("Found 2 new finding(s) at or above minor")
+    assert lines[-1].startswith("Found 2 new findings at or above minor")
     assert err == ""
 
 
@@ -87,7 +87,7 @@ def test_update_baseline_then_check_passes_then_accept(
     fake_pipeline: State, capsys: Cap, tmp_path: Path
 ) -> None:
     code, _, err = cli(capsys, "check", "--baseline", "base.json", "--update-baseline")
-    assert code == 0 and "wrote 2 finding(s)" in err
+    assert code == 0 and "wrote 2 findings" in err
     code, out, _ = cli(capsys, "check", "--baseline", "base.json")
     assert code == 0 and out.startswith("All checks passed")
     code, _, _ = cli(capsys, "accept", "held-conflict-1", "--reason", "time frames differ", "--baseline",

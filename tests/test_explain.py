@@ -58,7 +58,8 @@ def test_claim_shows_reading_semantics_and_membership() -> None:
     assert text.startswith('claim a: "tens of thousands" in one.txt line 3 (Daily One, 2021-03-11)')
     assert "interval [10,000 – 100,000]" in text and "hedge vague" in text
     assert "vague-tens-of: " + ", ".join(ROWS["vague-tens-of"].words) in text
-    assert "said Nauert (speaker: Nauert)" in text and "scope:" in text and "current" in text
+    assert "said Nauert (speaker: Nauert)" in text
+    assert "scope:       now\n" in text  # the marker "current" in plain words
     assert "group g-camps: people held in camps (similarity, no rule; 3 claims)" in text
     assert "joined by similarity, score 88: similar to a (score 88)" in text
 
@@ -104,9 +105,12 @@ def test_scope_differs_is_explained() -> None:
     report = make_report([A, since])
     (finding,) = report.findings
     text = explain(report, finding.id)
-    assert "scopes differ: time: current vs since:2017-04 -> reported as scope-differs (info)" in text
+    assert "scopes differ: time frame: now vs since April 2017 -> reported as scope-differs (info)" in text
+    assert "different scopes (time frame: now vs since April 2017)" in text  # the message, in words
+    assert "since:" not in text and "current" not in text
     claim_text = explain(report, "a")
     assert "scope-differs (info); as a conflict it would be critical" in claim_text
+    assert "scopes: time frame: now vs since April 2017" in claim_text and "since:" not in claim_text
 
 
 def test_scope_differs_on_values_is_explained() -> None:
@@ -115,6 +119,7 @@ def test_scope_differs_on_values_is_explained() -> None:
     text = explain(make_report([passed, held]), "p")
     assert "scope-differs (info), no conflict: intervals overlap at [4,090.91 – 6,050]" in text
     assert "point values 6.6x (ratio 6.61157) apart after tolerance" in text
+    assert "scopes: time frame: now vs since 2019" in text
 
 
 def test_reference_comparison_is_shown() -> None:

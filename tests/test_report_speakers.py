@@ -1,0 +1,83 @@
+"""'Who disagrees': names that name one body or person are one speaker; different ones stay apart.
+
+All names are invented."""
+
+from __future__ import annotations
+
+import pytest
+from report_fixtures import article, claim
+
+from checker.compare import compare
+from checker.model import Group, Membership, Report
+from checker.render_findings import speaker_keys
+from checker.render_markdown import render_markdown
+from checker.rules import RuleSet
+
+
+def same(*names: str) -> bool:
+    keys = speaker_keys(names)
+    return len({keys[n][0] for n in names}) == 1
+
+
+@pytest.mark.parametrize("names", [
+    ("Police", "the police", "police"),  # case and 'the', as before
+    ("The aid group Velsa Relief", "the medical charity Velsa Relief"),  # one proper name, two descriptions
+    ("Velsa Relief", "the aid group Velsa Relief"),
+    ("Orrin", "Harbour Minister Dana Orrin", "spokeswoman Dana Orrin"),  # a surname, a title, a role
+    ("the ministry", "the transport ministry"),  # the short form of the one ministry in the story
+    ("campaigners", "Human rights campaigners"),
+    ("organisers", "march organisers", "the march organisers"),
+])
+def test_names_of_one_speaker_merge(names: tuple[str, ...]) -> None:
+    assert same(*names)
+
+
+@pytest.mark.parametrize("names", [
+    ("the transport ministry", "the health ministry"),  # two ministries
+    ("Dana Orrin", "Tomas Orrin"),  # two people of one family
+    ("the Kelm government", "Experts, eyewitnesses and the Kelm government"),  # a list is not its member
+    ("Dana Orrin", "the family of Dana Orrin"),  # a link word: someone else
+    ("Velsa University", "researchers at Velsa University"),
+    ("Velsa Relief", "Amnesty and Velsa Relief"),
+    ("police", "organisers"),
+])
+def test_different_speakers_stay_apart(names: tuple[str, ...]) -> None:
+    assert not same(*names)
+
+
+def test_a_short_form_that_fits_two_longer_names_stays_alone() -> None:
+    keys = speaker_keys(["the ministry", "the transport ministry", "the health ministry"])
+    assert len({k for k, _ in keys.values()}) == 3
+
+
+def test_shown_name_is_the_longest_with_a_leading_the_in_lower_case() -> None:
+    keys = speaker_keys(["Orrin", "Harbour Minister Dana Orrin"])
+    assert {shown for _, shown in keys.values()} == {"Harbour Minister Dana Orrin"}
+    keys = speaker_keys(["The ministry", "The transport ministry"])
+    assert {shown for _, shown in keys.values()} == {"the transport ministry"}
+
+
+def test_report_says_one_speaker_once_across_outlets() -> None:
+    """Two outlets name one charity in two ways; both set its figure against the police's."""
+    texts = {
+        "a.txt": ("The aid group Velsa Relief said 12,000 people fled.\n", "The aid group Velsa Relief said",
+                  "12,000", 12_000),
+        "b.txt": ("The medical charity Velsa Relief put it at 11,500 people.\n",
+                  "The medical charity Velsa Relief", "11,500", 11_500),
+        "c.txt": ("Police said 900 people fled.\n", "Police said", "900", 900),
+    }
+    arts, claims = [], []
+    for i, (aid, (text, who, figure, value)) in enumerate(sorted(texts.items())):
+        art = article(aid, text, outlet=f"Outlet {aid[0].upper()}")
+        arts.append(art)
+        claims.append(claim(f"v{i}", art, figure, value, value, value, hedge="exact", quantity="fled",
+                            attribution=who))
+    group = Group("fled", "People who fled", "people", "count", None,
+                  tuple(Membership(c.id, "similarity", 90.0, "test") for c in claims))
+    findings = compare([group], claims, arts, RuleSet.empty())
+    assert len(findings) == 2
+    text = render_markdown(Report(tuple(arts), tuple(claims), (group,), findings))
+    who = text[text.index("Who disagrees"):text.index("<details>")]
+    assert who.count("\n- ") == 1
+    assert "- Police (Outlet C) gave a lower figure than the aid group Velsa Relief (Outlet A; Outlet B): " \
+           "up to" in who
