@@ -39,6 +39,7 @@ from checker.context_words import (
     NOT_NAMES,
     PREPS,
     PRONOUNS,
+    RELATIVES,
     SOURCE_VERBS,
     is_past_form,
     lemma,
@@ -276,9 +277,27 @@ def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | Non
         # said.": a speech verb closing the sentence gives the whole sentence's source.
         return postposed[1]
     candidates = (_according_d(text, start, end, pos), preposed, postposed,
-                  _possessive_source_d(text, toks, pos), _held_source_d(text, toks, pos))
+                  _possessive_source_d(text, toks, pos), _held_source_d(text, toks, pos),
+                  _comes_from_d(text, toks, pos))
     found = [x for x in candidates if x is not None]
     return min(found)[1] if found else None
+
+
+def _comes_from_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
+    """'The estimate of 75,000 spectators came from the organisers': the figure's noun phrase comes
+    from its source (no comma or verb between the figure and 'came from')."""
+    f = next((k for k, t in enumerate(toks) if t.start >= pos), None)
+    if f is None:
+        return None
+    for k in range(f + 1, min(len(toks) - 1, f + 8)):
+        t = toks[k]
+        if t.low in ("came", "comes", "come") and toks[k + 1].low == "from":
+            who = object_after(text, toks, k + 1, stop_at_verb=True)
+            return (t.start - pos, who) if who else None
+        if t.text in ",;:" or t.low in AUX or t.low in RELATIVES or is_attr_verb(toks, k) \
+                or is_past_form(t.low):
+            return None
+    return None
 
 
 def _final_speech(toks: list[Token], at: int, final: bool = True) -> bool:
