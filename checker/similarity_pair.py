@@ -42,7 +42,7 @@ THIS_PERIOD = "period:this-"  # "this year", "this week": the story's own time (
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
 BONUS = {
     "predicate": 10.0,
-    "predicate differs": -5.0,
+    "predicate differs": -10.0,
     "same figure": 35.0,
     "same figure alone": 10.0,
     "nearby": 20.0,

@@ -107,3 +107,27 @@ def test_two_speakers_side_by_side_telling_one_event_are_rivals() -> None:
     # Side by side, but nothing says the second is the same event: two facts.
     assert not together(two_sources("Police said 2,500 people were stopped at checkpoints.",
                                     "people stopped at checkpoints"), "o", "p")
+
+
+def test_two_different_verbs_count_against_a_pair_as_much_as_one_verb_counts_for_it() -> None:
+    from checker.measures import views_of
+    from checker.similarity_features import claim_features
+    from checker.similarity_pair import score_pair
+
+    def pair(p1: str | None, p2: str | None) -> tuple[float, tuple[str, ...]]:
+        a = claim("e", "a.txt", "The line employs about 900 deckhands.", "about 900", value=900,
+                  unit="deckhands", entity="deckhands", predicate=p1, sentence_start=0,
+                  context=("orlen line",))
+        b = claim("r", "b.txt", "The union represents 700 deckhands.", "700", value=700, unit="deckhands",
+                  entity="deckhands", predicate=p2, attribution="The union", sentence_start=0,
+                  context=("orlen line",))
+        va, vb = views_of([a, b])
+        p = score_pair(va, vb, claim_features(va), claim_features(vb), {"orlen": 1.0, "line": 1.0})
+        assert p is not None
+        return p.score, p.evidence
+
+    neither, _ = pair(None, None)
+    differ, evidence = pair("employ", "represent")
+    same, _ = pair("employ", "employ")
+    assert "predicate differs" in evidence
+    assert neither - differ == same - neither == 10
