@@ -28,6 +28,7 @@ from checker.context_attr_phrase import (
     object_after,
     owner_np,
     subject_before,
+    with_subject,
 )
 from checker.context_source import NAME_RUN, anaphor_head, names_body
 from checker.context_split import Token, sentences_near, tokens
@@ -90,7 +91,10 @@ def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | Non
     for v in range(len(toks) - 1, -1, -1):
         if toks[v].start >= pos or not is_attr_verb(toks, v):
             continue
-        if toks[v].low.endswith("ing"):
+        held = with_subject(toks, v) if toks[v].low.endswith("ing") else None
+        if held is not None:  # "with organisers claiming a record attendance of 410,000"
+            subject = clean_speaker(text[toks[held[0]].start:toks[held[1] - 1].end])
+        elif toks[v].low.endswith("ing"):
             said = next((k for k in range(v - 1, -1, -1) if is_attr_verb(toks, k)
                          and not toks[k].low.endswith("ing") and lemma(toks[k].low) in _SPEECH), None)
             if said is not None:  # "..., a spokeswoman said, adding that eight ...": the speaker's words
@@ -271,6 +275,9 @@ def sentence_attribution(text: str, start: int, end: int, pos: int) -> str | Non
     if agent:
         return agent
     preposed, postposed = _preposed_d(text, toks, pos), _postposed_d(text, toks, pos)
+    closing = _closing_speech_d(text, toks, pos)
+    if closing and postposed and not _final_speech(toks, pos + postposed[0], final=False):
+        postposed = closing  # "..., nearly three times the gap the mayor has acknowledged, the auditor said."
     if preposed and postposed and _final_speech(toks, pos + postposed[0]) \
             and not _final_speech(toks, pos - preposed[0], final=False):
         # "Inspectors estimated that around 38,000 litres had leaked, agency spokesman Henrik Aalto
@@ -297,6 +304,19 @@ def _comes_from_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | N
         if t.text in ",;:" or t.low in AUX or t.low in RELATIVES or is_attr_verb(toks, k) \
                 or is_past_form(t.low):
             return None
+    return None
+
+
+def _closing_speech_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | None:
+    """The speech verb closing the sentence after ``pos`` and its speaker ('..., the auditor said.',
+    '..., said the auditor.')."""
+    for v in range(len(toks) - 1, -1, -1):
+        if toks[v].start <= pos:
+            return None
+        if is_attr_verb(toks, v) and lemma(toks[v].low) in _SPEECH and _final_speech(toks, toks[v].start):
+            speaker = object_after(text, toks, v) if toks[v - 1].text == "," else None
+            speaker = speaker or subject_before(text, toks, v, stop_at_comma=True)
+            return (toks[v].start - pos, speaker) if speaker else None
     return None
 
 

@@ -50,8 +50,8 @@ _TAIL_TIME = re.compile(
 _INTRO_WORDS = wordset("last earlier later separately")
 SOURCE_NOUNS = wordset("estimate estimates figure figures data count tally report survey study census "
                         "analysis calculation calculations records statistics")
-_FUNCTION = wordset("not no yes so then there here this that which what also only just even nobody none "
-                    "nothing anyone anybody everyone everybody someone somebody")
+_FUNCTION = wordset("not no yes so then there here this that which what also only just even and or but "
+                    "nobody none nothing anyone anybody everyone everybody someone somebody")
 _TIME_ONLY = wordset("this last next week month year day today yesterday earlier later on in monday tuesday "
                      "wednesday thursday friday saturday sunday morning evening night")
 _LEAD_TIME = re.compile(
@@ -109,8 +109,19 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
                 or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
     if w.endswith("ing"):
-        return i > 0 and toks[i - 1].text == ","  # ", putting the crowd at ...", ", saying ..."
+        # ", putting the crowd at ...", ", saying ..."; "with organisers claiming a record ..."
+        return i > 0 and toks[i - 1].text == "," or with_subject(toks, i) is not None
     return True
+
+
+def with_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Token range of X in "with X claiming ...", X a short noun phrase right before the verb ``i``."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if toks[k].low == "with":
+            words = toks[k + 1:i]
+            ok = words and all(w.text[:1].isalpha() and w.low not in PREPS | AUX for w in words)
+            return (k + 1, i) if ok else None
+    return None
 
 
 def clean_speaker(phrase: str) -> str | None:
@@ -140,8 +151,12 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
     j = v - 1
     while j >= 0 and (toks[j].low in AUX or toks[j].low in _PRE_VERB_ADVERBS):
         j -= 1
-    if j >= 1 and toks[j].low in ("and", "but"):
-        # "The union dismissed that as scaremongering and said ...": the first verb's subject.
+    if j >= 1 and toks[j].text == ")":
+        k = next((k for k in range(j - 1, max(-1, j - 6), -1) if toks[k].text == "("), None)
+        j = k - 1 if k else j  # "The Cabin Crew Union (TCCU) said"
+    if j >= 1 and toks[j].low in ("and", "but", "or"):
+        # "The union dismissed that as scaremongering and said ...", "had buried or recorded ...": the
+        # first verb's subject.
         k = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;" or is_past_form(toks[k].low)), -1)
         if k > 0 and is_past_form(toks[k].low):
             return subject_before(text, toks, k, stop_at_comma)

@@ -61,7 +61,7 @@ ATTRIBUTION_VERBS = wordset(
     "say tell estimate report claim state add note announce warn write find show suggest believe put "
     "count record confirm indicate reveal calculate allege insist argue assert explain acknowledge tweet "
     "testify disclose predict forecast project cite maintain contend conclude publish reckon "
-    "document tally repeat expect")
+    "document tally repeat expect attribute")
 # Verbs whose passive agent gives the figure: "the 30,000 claimed by organisers", "the 12,000 hectares
 # given by the fire service", "figures released by the ministry".
 SOURCE_VERBS = ATTRIBUTION_VERBS | wordset("give release publish provide compile issue supply quote")
