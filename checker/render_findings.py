@@ -19,6 +19,7 @@ from checker.compare import interval_of, percent_scale, reference_interval, scal
 from checker.model import Claim, Finding, Group, Reference, Severity
 from checker.render_markdown import MarkdownRenderer, code, escape, table
 from checker.report import (
+    capitalised,
     counted,
     format_interval,
     format_ratio,
@@ -69,7 +70,7 @@ def findings_section(r: MarkdownRenderer) -> list[str]:
 
 
 def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
-    head = f"### {escape(r.ix.label(d.quantity))}: {d.worst}"
+    head = f"### {escape(capitalised(r.ix.label(d.quantity)))}: {d.worst}"
     counts = _severity_counts(d.findings)
     kinds = _kind_counts(d.findings)
     out = [head, "", f"Worst severity: **{d.worst}**. {escape(kinds)} ({escape(counts)}) in quantity "
@@ -135,9 +136,14 @@ def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:
             names.setdefault(side.name, set()).add(side.where)
     lines = []
     ordered = sorted(merged.items(), key=lambda kv: _merged_order(kv[0], kv[1].findings))
-    for (kind, _, _), entry in ordered[:MAX_SENTENCES]:
-        line = _sentence(kind, _label(entry.low), _label(entry.high), entry.findings)
-        lines.append(_capitalised(line))
+    for (kind, low_key, high_key), entry in ordered[:MAX_SENTENCES]:
+        if low_key == high_key:  # one source on both sides, perhaps in different outlets
+            both = {name: entry.low.get(name, set()) | entry.high.get(name, set())
+                    for name in entry.low.keys() | entry.high.keys()}
+            line = _sentence(kind, _label(both), None, entry.findings)
+        else:
+            line = _sentence(kind, _label(entry.low), _label(entry.high), entry.findings)
+        lines.append(capitalised(line))
     if len(ordered) > MAX_SENTENCES:
         rest = ordered[MAX_SENTENCES:]
         pairs = sum(len(entry.findings) for _, entry in rest)
@@ -176,11 +182,15 @@ def source_of(r: MarkdownRenderer, claim: Claim, keys: Mapping[str, tuple[str, s
 
 # ---------------------------------------------------------------- speakers that are one speaker
 
+Words = tuple[str, ...]
 _DETERMINERS = frozenset(("the", "a", "an"))
 # A word before a name that makes the name something else than the speaker ("researchers at Esk
 # University", "the family of Ada Lind", "Amnesty and Human Rights Watch").
-_LINKS = frozenset(("at", "of", "for", "from", "in", "with", "by", "on", "to", "and", "or", "nor", "&", ","))
+# ('by' is not one: 'a study by Velsa University' gives the university's figure.)
+_LINKS = frozenset(("at", "of", "for", "from", "in", "with", "on", "to", "and", "or", "nor", "&", ","))
 _LIST_WORDS = frozenset(("and", "or", "nor", "&", ","))
+_NAME_LINKS = frozenset(("of", "for", "and", "the", "de", "des", "du", "la", "le", "on", "&"))
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _words(name: str) -> list[str]:
@@ -192,16 +202,59 @@ def _words(name: str) -> list[str]:
     return words
 
 
-def _key_words(name: str) -> tuple[str, ...]:
+def _acronyms(names: Iterable[str]) -> dict[str, list[str]]:
+    """Initials of each run of capitalised words in ``names`` -> the run ('UN' -> United Nations,
+    'WHO' -> World Health Organization); initials that two different runs or parts of runs share are
+    left out, so an acronym is read only where the speakers leave one reading ('PM' beside 'Prime
+    Minister Ada Lind' and 'Port Mell council' is neither)."""
+    found: dict[str, list[str]] = {}
+    clashes: set[str] = set()
+    for name in names:
+        words, i = _words(name), 0
+        while i < len(words):
+            j = i
+            while j < len(words) and (_capital_word(words[j]) or j > i and words[j].casefold() in _NAME_LINKS
+                                      and j + 1 < len(words) and _capital_word(words[j + 1])):
+                j += 1
+            for a in range(i, j):  # every part of the run, so that 'PM' fits 'Prime Minister Ada Lind' too
+                for b in range(a + 2, j + 1):
+                    part = words[a:b]
+                    if part[0].casefold() in _NAME_LINKS or part[-1].casefold() in _NAME_LINKS:
+                        continue
+                    initials = "".join(w[0] for w in part if w.casefold() not in _NAME_LINKS).upper()
+                    if found.setdefault(initials, part) != part:
+                        clashes.add(initials)
+            i = max(j, i + 1)
+    return {k: v for k, v in found.items() if k not in clashes}
+
+
+def _capital_word(word: str) -> bool:
+    return word[:1].isupper() and not _ACRONYM.fullmatch(word)
+
+
+def _key_words(name: str, acronyms: Mapping[str, list[str]] | None = None) -> tuple[str, ...]:
     """What a speaker name names, lower case: a proper name after a description stands for the whole
-    ('the aid group Médecins Solidaires' -> médecins solidaires); otherwise the words without 'the'."""
-    words = _words(name)
-    start = len(words)
-    while start > 0 and words[start - 1][:1].isupper():
+    ('the aid group Médecins Solidaires' -> médecins solidaires); otherwise the words without 'the'.
+    An acronym that ``acronyms`` spells out is read as its words ('a UN panel' -> united nations panel).
+    """
+    return _read(name, acronyms)[0]
+
+
+def _read(name: str, acronyms: Mapping[str, list[str]] | None = None) -> tuple[Words, Words]:
+    """(key, description): the description is what stands before a proper name ('aid group' of 'the
+    aid group Médecins Solidaires'), empty when the key is the whole name."""
+    words = [x for w in _words(name) for x in (acronyms or {}).get(w, [w])]
+    start = len(words)  # the proper name at the end: capitalised words, 'of'/'for'... between them
+    while start > 0 and (words[start - 1][:1].isupper() or start < len(words) and start > 1
+                         and words[start - 1].casefold() in _NAME_LINKS and words[start - 2][:1].isupper()):
         start -= 1
-    if 0 < start < len(words) and words[start - 1].casefold() not in _LINKS:
-        words = words[start:]
-    return tuple(w.casefold() for w in words)
+    before = start - 1
+    while before >= 0 and words[before].casefold() in _DETERMINERS:
+        before -= 1
+    lower = tuple(w.casefold() for w in words)
+    if 0 < start < len(words) and before >= 0 and lower[before] not in _LINKS:
+        return lower[start:], lower[: before + 1]
+    return lower, ()
 
 
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -221,21 +274,31 @@ def speaker_keys(names: Iterable[str]) -> dict[str, tuple[str, str]]:
     Names merge when they name the same body or person in a general way: the same words apart from
     case and a leading 'the'; the same proper name after different descriptions ('the aid group
     Médecins Solidaires', 'the medical charity Médecins Solidaires'); or one a shorter form of the
-    other ('Kovac', 'Interior Minister Jana Kovac'; 'the ministry', 'the interior ministry'). A short
+    other ('Kovac', 'Interior Minister Jana Kovac'; 'the ministry', 'the interior ministry'); the
+    description alone and the description with the name ('the charity', 'the charity SeaAid'); an
+    acronym and the words it stands for ('a UN panel', 'a United Nations panel'). A short
     form that fits two different longer names ('the ministry' beside 'the health ministry' and 'the
     interior ministry') stays on its own. The name shown is the longest (ties: the first in order).
     """
     names = sorted(set(names))
-    key_of = {name: _key_words(name) for name in names}
+    acronyms = _acronyms(names)
+    read = {name: _read(name, acronyms) for name in names}
+    key_of = {name: key for name, (key, _) in read.items()}
     keys = sorted(set(key_of.values()), key=lambda k: (len(k), k))
+    described: dict[tuple[str, ...], set[tuple[str, ...]]] = {}  # description -> the proper names after it
+    for key, description in read.values():
+        if description:
+            described.setdefault(description, set()).add(key)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for k in keys:
         longer = [m for m in keys if _part_of(k, m)]
-        if not longer:
-            continue
-        top = max(longer, key=lambda m: (len(m), m))
-        if all(m == top or _part_of(m, top) for m in longer):
-            parent[k] = top
+        named = {m for d, ms in described.items() if k == d or _part_of(k, d) for m in ms} - {k}
+        if longer and not named:
+            top = max(longer, key=lambda m: (len(m), m))
+            if all(m == top or _part_of(m, top) for m in longer):
+                parent[k] = top
+        elif len(named) == 1 and not longer:  # 'the charity' of 'the charity SeaAid'
+            parent[k] = next(iter(named))
 
     def root(k: tuple[str, ...]) -> tuple[str, ...]:
         while k in parent:
@@ -253,9 +316,12 @@ def speaker_keys(names: Iterable[str]) -> dict[str, tuple[str, str]]:
 
 
 def _shown(name: str) -> str:
-    """A name as it reads inside a sentence: a leading 'The'/'A'/'An' in lower case."""
+    """A name as it reads inside a sentence: a leading 'The', 'A', 'Its' ... in lower case."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if rest and first in ("The", "A", "An") else name
+    return f"{first.lower()} {rest}" if rest and first in _LOWER_FIRST else name
+
+
+_LOWER_FIRST = frozenset(("The", "A", "An", "Its", "Their", "His", "Her", "Our"))
 
 
 def _label(names: dict[str, set[str]]) -> str:
@@ -335,7 +401,8 @@ def _merged_order(key: tuple[str, str, str], found: list[Finding]) -> tuple[int,
     return (-max(severity_rank(f.severity) for f in found), -far, key[0], key[1], key[2])
 
 
-def _sentence(kind: str, low: str, high: str, found: list[Finding]) -> str:
+def _sentence(kind: str, low: str, high: str | None, found: list[Finding]) -> str:
+    """The sentence for one pair of sources (``high`` None: one source whose own figures disagree)."""
     worst = max((f.severity for f in found), key=severity_rank)
     ratios = [f.ratio for f in found if f.ratio is not None]
     far = f"{format_ratio(max(ratios))} apart" if ratios else "far apart"
@@ -346,11 +413,12 @@ def _sentence(kind: str, low: str, high: str, found: list[Finding]) -> str:
     if kind == "scope-differs":
         scopes = sorted({scope_difference_words(str(s)) for f in found
                          for s in f.details.get("scope_differences") or []})
-        return (f"{low} and {high} gave figures {far}, but they measure different scopes "
+        who = low if high is None else f"{low} and {high}"
+        return (f"{who} gave figures {far}, but they measure different scopes "
                 f"({'; '.join(scopes)}){when}; {worst}.")
     if kind == "differs-from-reference":
         return f"{low} gave a figure that differs from {high}: {far}{when}, {worst}."
-    if low == high:
+    if high is None or low == high:
         return f"{low} gave figures that disagree with each other: {far}{when}, {worst}."
     if any(f.ratio is None for f in found) and not ratios:
         return f"{low} and {high} disagree (opposite directions or no common scale){when}, {worst}."
@@ -376,13 +444,6 @@ def _kind_counts(findings: Sequence[Finding]) -> str:
         one, many = names.get(kind, (kind, kind))
         parts.append(counted(counts[kind], one, many))
     return _join(parts)
-
-
-def _capitalised(line: str) -> str:
-    """The sentence with a capital first letter when its first word is a plain lower-case word ("the
-    ministry", "police"); a file name ("c.txt") or a name styled in lower case ("iNews") stays as written."""
-    first = line.split(" ", 1)[0]
-    return line[:1].upper() + line[1:] if first.isalpha() and first.islower() else line
 
 
 def _join(items: Sequence[str]) -> str:

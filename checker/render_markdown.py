@@ -19,6 +19,7 @@ from checker.compare import speaker
 from checker.model import Claim, Finding, Group, Report, Severity
 from checker.report import (
     Index,
+    capitalised,
     counted,
     format_interval,
     format_number,
@@ -189,7 +190,7 @@ class MarkdownRenderer:
         return out
 
     def quantity(self, g: Group) -> list[str]:
-        out = [f"### {escape(g.label)} ({code(g.id)})", ""]
+        out = [f"### {escape(capitalised(g.label))} ({code(g.id)})", ""]
         how = f"defined by rule {code(g.rule)}" if g.rule else "grouped by similarity (no rule)"
         unit = f"unit: {escape(g.unit)}; " if g.unit else ""
         out += [f"{unit}{how}; {counted(len(g.members), 'claim')}.", ""]

@@ -152,9 +152,18 @@ def reference_text(ref: Reference) -> str:
 def format_ratio(ratio: float | None) -> str:
     if ratio is None or not math.isfinite(ratio):
         return "—"
+    if ratio < 1.05:
+        return f"{ratio:.2f}×"  # "1.0×" would read as no gap at all
     from checker.compare import format_ratio as as_text
 
     return as_text(ratio).replace("x", "×")
+
+
+def capitalised(text: str) -> str:
+    """``text`` with a capital first letter when its first word is a plain lower-case word ('crowd',
+    'the ministry'); a file name ('c.txt') or a name styled in lower case ('iNews') stays as written."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
 
 
 def one_line(text: str, limit: int | None = None) -> str:

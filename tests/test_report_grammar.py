@@ -72,3 +72,15 @@ def test_stale_baseline_entries_are_counted_in_words() -> None:
     assert "1 baseline entry no longer found" in one
     two = render_check_text(gate(r, Baseline({"gone-1": entry, "gone-2": entry}), "minor"))
     assert "2 baseline entries no longer found" in two
+
+
+def test_headings_start_with_a_capital_and_small_gaps_keep_two_decimals() -> None:
+    from checker.report import capitalised, format_ratio
+
+    assert capitalised("crowd") == "Crowd" and capitalised("the ministry") == "The ministry"
+    assert capitalised("c.txt gave") == "c.txt gave" and capitalised("iNews readers") == "iNews readers"
+    r = sample_report()
+    lower = replace(r.groups[0], label="people held in camps")
+    text = render_markdown(replace(r, groups=(lower,), rules=()))
+    assert "### People held in camps: critical" in text and "### People held in camps (`held`)" in text
+    assert format_ratio(1.04) == "1.04×" and format_ratio(1.2) == "1.2×" and format_ratio(15.3) == "15×"

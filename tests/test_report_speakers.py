@@ -27,6 +27,11 @@ def same(*names: str) -> bool:
     ("the ministry", "the transport ministry"),  # the short form of the one ministry in the story
     ("campaigners", "Human rights campaigners"),
     ("organisers", "march organisers", "the march organisers"),
+    ("a UN panel", "a United Nations panel"),  # an acronym and its words
+    ("the KRA", "the Kestrel Relief Alliance", "the aid group Kestrel Relief Alliance"),
+    ("the charity", "the charity Kestrel Aid"),  # the description alone, then with the name
+    ("researchers at the University of Esk", "a study by researchers at the University of Esk"),
+    ("the Ministry of Ports", "the harbour office Ministry of Ports"),  # 'of' inside a proper name
 ])
 def test_names_of_one_speaker_merge(names: tuple[str, ...]) -> None:
     assert same(*names)
@@ -40,6 +45,8 @@ def test_names_of_one_speaker_merge(names: tuple[str, ...]) -> None:
     ("Velsa University", "researchers at Velsa University"),
     ("Velsa Relief", "Amnesty and Velsa Relief"),
     ("police", "organisers"),
+    ("the charity", "the charity Kestrel Aid", "the charity Orlan Help"),  # the description fits two
+    ("Velsa University", "researchers at the University of Velsa"),
 ])
 def test_different_speakers_stay_apart(names: tuple[str, ...]) -> None:
     assert not same(*names)
@@ -50,11 +57,25 @@ def test_a_short_form_that_fits_two_longer_names_stays_alone() -> None:
     assert len({k for k, _ in keys.values()}) == 3
 
 
+def test_an_acronym_with_two_readings_is_read_as_neither() -> None:
+    keys = speaker_keys(["the PM", "Prime Minister Ada Lind", "Port Mell council"])
+    assert keys["the PM"][0] != keys["Port Mell council"][0]
+    keys = speaker_keys(["the PM", "Port Mell", "Prime Minister Ada Lind"])
+    assert keys["the PM"][0] != keys["Port Mell"][0]
+    assert speaker_keys(["the PM", "Port Mell"])["the PM"] == ("port mell", "Port Mell")  # one reading
+
+
 def test_shown_name_is_the_longest_with_a_leading_the_in_lower_case() -> None:
     keys = speaker_keys(["Orrin", "Harbour Minister Dana Orrin"])
     assert {shown for _, shown in keys.values()} == {"Harbour Minister Dana Orrin"}
     keys = speaker_keys(["The ministry", "The transport ministry"])
     assert {shown for _, shown in keys.values()} == {"the transport ministry"}
+
+
+def test_shown_name_reads_inside_a_sentence() -> None:
+    assert speaker_keys(["Its staff"])["Its staff"][1] == "its staff"
+    assert speaker_keys(["The ministry"])["The ministry"][1] == "the ministry"
+    assert speaker_keys(["Aid workers"])["Aid workers"][1] == "Aid workers"  # capitalised at a start only
 
 
 def test_report_says_one_speaker_once_across_outlets() -> None:
@@ -81,3 +102,20 @@ def test_report_says_one_speaker_once_across_outlets() -> None:
     assert who.count("\n- ") == 1
     assert "- Police (Outlet C) gave a lower figure than the aid group Velsa Relief (Outlet A; Outlet B): " \
            "up to" in who
+
+
+def test_one_speaker_on_both_sides_disagrees_with_itself() -> None:
+    """The charity gives 300 in one outlet and 2,000 in another (named with and without its name)."""
+    a = article("a.txt", "The charity Kestrel Aid said 300 people were rescued.\n", outlet="Outlet A")
+    b = article("b.txt", "The charity said 2,000 people were rescued.\n", outlet="Outlet B")
+    claims = [claim("k1", a, "300", 300, 300, 300, hedge="exact", quantity="rescued",
+                    attribution="The charity Kestrel Aid said"),
+              claim("k2", b, "2,000", 2000, 2000, 2000, hedge="exact", quantity="rescued",
+                    attribution="The charity said")]
+    group = Group("rescued", "People rescued", "people", "count", None,
+                  tuple(Membership(c.id, "similarity", 90.0, "test") for c in claims))
+    findings = compare([group], claims, [a, b], RuleSet.empty())
+    text = render_markdown(Report((a, b), tuple(claims), (group,), findings))
+    who = text[text.index("Who disagrees"):text.index("<details>")]
+    assert "- The charity Kestrel Aid (Outlet A; Outlet B) gave figures that disagree with each other: " \
+        in who
