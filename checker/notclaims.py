@@ -26,13 +26,18 @@ _NON_CLAIM_SPANS_RE = re.compile(
     r"|\b\d{1,3}[-–]\d{1,3}\b(?=\s+(?:win|victory|defeat|loss|lead|draw|down|up)\b)",  # scores
     re.IGNORECASE,
 )
-# Noise that real copy carries around figures: links and e-mail addresses, phone numbers, season years
+# Noise that real copy carries around figures: links and e-mail addresses, copyright lines, the exchange
+# rate a wire story states for reference ("($1 = 0.7902 pounds)"), hyphenated identifiers ("ISBN
+# 978-3-16-148410-0"), phone numbers, season years
 # ("2022-23"), gallery and page counters ("Page 3 of 5", "image 3 of 12", a caption's closing "1 of 4"),
 # reading times ("5 min read"), ratios and idioms written with a colon or a slash ("3:1", "24/7",
 # "9/11": see _slash_idiom), screen resolutions ("4K TV"), dimensions ("3-D", "2D"). ("5G" stays:
 # NewsQuant counts it.)
 _NOISE_RE = re.compile(
     r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:©|\(c\)|\bcopyright)\s*\d{4}(?:\s*[-–]\s*\d{2,4})?"
+    r"|(?:\bUS)?[$€£¥]\s?1(?:\.00)?\s*=\s*(?:[A-Z]{3}\s?)?[\d.,]*\d(?:\s+[A-Za-z.]+){0,2}"
+    r"|\b\d+(?:-\d+){3,}\b"
     r"|\b(?:1[89]|20)\d{2}[-–/]\d{2}\b(?![-–/]\d)"
     r"|(?P<phone>(?<![\w.,])\+?\(?\d{1,5}\)?(?:[ -]\(?\d{2,5}\)?){1,4}(?![\w,]|\.\d))"
     r"|\b(?:page|pages|p\.|image|images|photo|photos|picture|pictures|slide|slides|part|parts|episode|step|item)"
@@ -150,6 +155,8 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
     raw_digits = fig.raw.replace(",", "").replace(".", "")
     if not fig.spelled and fig.raw.isdigit() and len(fig.raw) >= 9 and fig.unit is None:
         return True  # an identifier (image or file name), not a figure
+    if not fig.spelled and len(fig.raw) >= 2 and fig.raw.startswith("0") and fig.raw.isdigit():
+        return True  # "0193", "007": a code, not a quantity
     if fig.kind == "score" or (fig.years and fig.dimension == "count"):
         return True  # "2-0", "between 2014 and 2017"
     if fig.glued_letters or ("negative" not in fig.sem and _HYPHEN_NAME_RE.search(before)
