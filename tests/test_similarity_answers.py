@@ -131,3 +131,23 @@ def test_two_different_verbs_count_against_a_pair_as_much_as_one_verb_counts_for
     same, _ = pair("employ", "employ")
     assert "predicate differs" in evidence
     assert neither - differ == same - neither == 10
+
+
+def test_a_figure_refers_back_never_forward() -> None:
+    number = "The port puts the number at 24,000."
+    counted = "The airport says 51,000 passengers passed through its gates."
+
+    def pair(first: str, second: str) -> list[Claim]:
+        out = []
+        for k, (text, start) in enumerate(((first, 0), (second, len(first) + 1))):
+            if text is number:
+                out.append(claim(f"c{k}", "a.txt", text, "24,000", value=24000, entity="number",
+                                 attribution="The port", sentence_start=start))
+            else:
+                out.append(claim(f"c{k}", "a.txt", text, "51,000", value=51000, unit="passengers",
+                                 entity="passengers passed through its gates", attribution="The airport",
+                                 sentence_start=start))
+        return out
+
+    assert together(pair(counted, number), "c0", "c1")  # "the number" answers the figure before it
+    assert not together(pair(number, counted), "c0", "c1")  # ... not the one after it
