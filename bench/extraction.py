@@ -16,10 +16,11 @@ interval). Precision = correct/predicted, recall = correct/gold, micro-averaged.
 
 Mapping checker's claims to NewsQuant's conventions (a translation of notation, never of a sentence):
 one change label per quantity, a trend before the figure wins over a hedge, a from->to movement is
-'=', a trend word after the figure ("34% higher", "a 5% drop") is '=' (NewsQuant labels those '=' in
-every dev item), a level reached after a movement ("rose 18 sen to RM23.50") is '=' (12 of 20 dev
-items); ISO codes become NewsQuant's currency names; a fraction's unit is compared as '%' (NewsQuant
-writes '% <base noun>'); the pence sign is NewsQuant's 'point'.
+'=', a trend word after the figure ("34% higher", "a 5% drop") or a noun naming the change ("a 5% pay
+rise", "puts the increase at 8%") is '=' (NewsQuant labels those '=' in every dev item), a level reached
+after a movement ("rose 18 sen to RM23.50") is '=' (12 of 20 dev items); ISO codes become NewsQuant's
+currency names; a fraction's unit is compared as '%' (NewsQuant writes '% <base noun>'); the pence sign
+is NewsQuant's 'point'.
 """
 
 from __future__ import annotations
