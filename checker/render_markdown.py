@@ -129,7 +129,7 @@ class MarkdownRenderer:
         for f in r.findings:
             by_sev[f.severity] = by_sev.get(f.severity, 0) + 1
         headers = ["Articles", "Claims", "Grouped claims", "Quantities", "Findings"]
-        headers += [s.value for s in reversed(Severity)]
+        headers += [s.value.capitalize() for s in reversed(Severity)]
         row = [len(r.articles), len(r.claims), grouped, len(r.groups), len(r.findings)]
         row += [by_sev[s.value] for s in reversed(Severity)]
         return ["## Summary", "", table(headers, [[str(x) for x in row]]), ""]

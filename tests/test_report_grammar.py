@@ -83,4 +83,7 @@ def test_headings_start_with_a_capital_and_small_gaps_keep_two_decimals() -> Non
     lower = replace(r.groups[0], label="people held in camps")
     text = render_markdown(replace(r, groups=(lower,), rules=()))
     assert "### People held in camps: critical" in text and "### People held in camps (`held`)" in text
+    header = next(line for line in text.splitlines() if line.startswith("| Articles"))
+    cells = [cell.strip() for cell in header.strip("|").split("|")]
+    assert cells[-4:] == ["Critical", "Major", "Minor", "Info"]
     assert format_ratio(1.04) == "1.04×" and format_ratio(1.2) == "1.2×" and format_ratio(15.3) == "15×"
