@@ -101,17 +101,20 @@ def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
 def figures_table(r: MarkdownRenderer, d: Disputed, claims: Sequence[Claim]) -> str:
     """The quantity's disputed figures from low to high (a rule's reference in its place)."""
     dimension = d.group.dimension if d.group is not None else None
+    # What each figure covers, in words, when any of them says ('since April 2017', 'adults only').
+    columns = SUMMARY_COLUMNS + (("Scope",) if any(c.scope for c in claims) else ())
     rows: list[tuple[tuple[float, float], str, list[str]]] = []
     for c in claims:
         cells = r.claim_cells(c)
-        rows.append((_position(c, dimension), c.id, [cells[name] for name in SUMMARY_COLUMNS]))
+        rows.append((_position(c, dimension), c.id, [cells[name] for name in columns]))
     ref = _reference(r, d)
     if ref is not None:
         iv = reference_interval(ref) or (None, None)
         cells = [f"reference: {reference_text(ref)}", format_interval(*iv), ref.source, "", ref.date, ""]
+        cells += [""] * (len(columns) - len(cells))
         rows.append((_sort_key(iv), "", [escape(x) for x in cells]))
     rows.sort(key=lambda row: (row[0], row[1]))
-    return table([f"{SUMMARY_COLUMNS[0]} (low to high)", *SUMMARY_COLUMNS[1:]], [row[2] for row in rows])
+    return table([f"{columns[0]} (low to high)", *columns[1:]], [row[2] for row in rows])
 
 
 def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:

@@ -24,6 +24,7 @@ from checker.report import (
     format_interval,
     format_number,
     reference_text,
+    scope_phrase,
     severity_rank,
     sorted_claims,
     sorted_problems,
@@ -229,6 +230,7 @@ class MarkdownRenderer:
             "Speaker": escape(speaker(c.attribution) or "not named"),
             "Outlet": escape(article.outlet if article is not None else None),
             "Quote": quote_with_figure(c),
+            "Scope": escape(scope_phrase(c.scope)),
         }
 
     def ungrouped(self) -> list[str]:

@@ -156,3 +156,17 @@ def test_text_github_and_check_markdown_show_no_markers() -> None:
     for render in (render_check_text, render_check_github, render_check_markdown):
         out = render(result)
         assert "different scopes (" in out and not MARKER_SHAPE.search(out), render.__name__
+
+
+def test_disputed_figures_show_their_scope_in_words_only_when_one_has_a_scope() -> None:
+    from report_fixtures import sample_report
+    from test_report import _table_with
+
+    rows = _table_with(render_markdown(scoped_report()), "Figure (low to high)")
+    assert {row["Figure (low to high)"]: row["Scope"] for row in rows} == {
+        "About 900": "now",
+        "About 4,000": "Dornwick only, people aged 75+ only",
+        "Some 90,000": "since April 2017",
+    }
+    plain = render_markdown(sample_report())  # no figure there says what it covers: no column
+    assert "Scope" not in _table_with(plain, "Figure (low to high)")[0]
