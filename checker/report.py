@@ -207,12 +207,6 @@ def date_words(date: str) -> str:
     return " ".join(words)
 
 
-def _plural(n: str, unit: str) -> str:
-    if n == "1":
-        return unit
-    return f"{n} {unit}s"
-
-
 def _place(name: str) -> str:
     words = name.split()
     return " ".join(w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
@@ -238,7 +232,7 @@ def scope_words(marker: str) -> str:
         return date_words(arg) if arg in ("today", "now") else f"on {date_words(arg)}"
     if kind in ("past", "next") and (m := _WINDOW.fullmatch(marker)):
         n, unit = m.group(2), _UNITS[m.group(3)]
-        return f"over the {kind} {unit if n == '1' else _plural(n, unit)}"
+        return f"over the {kind} {unit if n == '1' else f'{n} {unit}s'}"
     if kind == "period":
         return _period_words(arg)
     if kind == "subpop":

@@ -63,6 +63,16 @@ def test_marker_in_plain_words(marker: str, words: str) -> None:
     assert scope_words(marker) == words
 
 
+def test_every_named_group_reads_as_that_group_only() -> None:
+    """The groups the vocabulary names ('adults, children, ..., civilians, aged-18+') are 'X only';
+    a restriction read from 'counting only those registered' is 'only those registered'."""
+    named = SCOPE_VOCABULARY["subpop:<group>"].split(";")[0].split(", ")
+    assert "adults" in named and "civilians" in named
+    for group in named:
+        words = scope_words(f"subpop:{group}")
+        assert words.endswith(" only") and not words.startswith("only"), (group, words)
+
+
 def test_markers_read_from_sentences_never_show_a_marker() -> None:
     """What scope_markers reads from the vocabulary's own example phrases comes out as words."""
     phrases = re.findall(r"'([^']+)'", " ".join(SCOPE_VOCABULARY.values()))
