@@ -14,7 +14,7 @@ import re
 from xml.sax.saxutils import escape as _xml_escape
 
 from checker.model import Claim, Group, Report
-from checker.report import Index, format_number, sorted_claims
+from checker.report import Index, capitalised, format_number, sorted_claims
 
 WIDTH = 760
 MARGIN = 24
@@ -92,7 +92,7 @@ def render_chart(report: Report, group: Group) -> str:
         return x0 + (x1 - x0) * (min(max(math.log10(v), lo), hi) - lo) / (hi - lo)
 
     height = TOP + ROW * max(1, len(claims)) + AXIS
-    title = f"{group.label} ({group.unit})" if group.unit else group.label
+    title = capitalised(f"{group.label} ({group.unit})" if group.unit else group.label)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" font-size="12">',

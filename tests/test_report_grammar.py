@@ -87,3 +87,16 @@ def test_headings_start_with_a_capital_and_small_gaps_keep_two_decimals() -> Non
     cells = [cell.strip() for cell in header.strip("|").split("|")]
     assert cells[-4:] == ["Critical", "Major", "Minor", "Info"]
     assert format_ratio(1.04) == "1.04×" and format_ratio(1.2) == "1.2×" and format_ratio(15.3) == "15×"
+
+
+def test_chart_title_starts_with_a_capital() -> None:
+    import xml.etree.ElementTree as ET
+
+    from checker.chart import render_chart
+
+    r = sample_report()
+    lower = replace(r.groups[0], label="people held in camps")
+    svg = ET.fromstring(render_chart(replace(r, groups=(lower,)), lower))
+    texts = [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    titles = [t for t in texts if "log scale" in t]
+    assert titles == ["People held in camps (people) — log scale"]
