@@ -125,35 +125,10 @@ def score_pair(
     # turnout in Harwick was 63%"): the article has moved on to another place, so nearness says nothing.
     # The place the article's lead names is the article's own: no move.
     moved = bool(fa.regions) != bool(fb.regions) and not (fa.home or fb.home)
-    # "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
-    # side by side giving the same counted thing are two answers to one question, each in its own words.
-    # "Police said 21,000 marched. Organisers said the true number was 110,000": the later figure
-    # only says it is a figure, so it answers the one before it whatever each counts.
-    # "Keswell says 180,000 customers. The board says more than 310,000.": a bare count next to it
-    # answers it too, and the two speakers side by side are the only words it needs.
-    answers = _refers_back(a, b, fa, fb)
-    ellipsis = a.claim.article == b.claim.article and _gap(fa.span, fb.span) <= NEARBY_CHARS and _bare_reply(
-        a, b, fa, fb
-    )
-    rival = (
-        a.claim.article == b.claim.article
-        and _gap(fa.span, fb.span) <= RIVAL_CHARS
-        and bool(fa.speaker and fb.speaker)
-        and not (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker)
-        and (_same_counted(a.claim, b.claim) or answers or ellipsis)
-        and not other_window
-        # A reply answers the nearest figure of its kind: none of the same kind stands between them,
-        # except one the first figure is compared with ("will cost about €5.9bn, more than double the
-        # €2.4bn budget, the court said"): a point of reference within the first statement.
-        and not any(
-            (ellipsis or _same_counted(a.claim, v.claim)) and not reference_of(v.claim, a.claim, b.claim)
-            for v in between
-        )
-        and (ellipsis or set_against(a.claim, b.claim) or (nearby and _same_family(fa, fb)))
-    )
+    rival, replies = _rival_in_article(a, b, fa, fb, between, other_window)
     cross = _cross_rival(a, b, fa, fb, context, other_window)  # rivals across articles need no other link
     rival = rival or cross
-    linked = same_figure or nearby or same_window or cross or (rival and (answers or ellipsis))
+    linked = same_figure or nearby or same_window or cross or replies
     if entity is None and context is None and not linked:
         return Pair(0.0, NO_EVIDENCE)
     # "In Harwick, turnout was 63%" against an unplaced turnout: another place, unless the article sets
@@ -191,7 +166,7 @@ def score_pair(
     # is only "the number" or "the figure" refers back to the quantity just mentioned.
     # Across sentences only the later figure looks back; within one, "the organisers' figure of €48m
     # is closer to €20m" names the quantity either way.
-    refers_back = answers or (one_sentence and (fa.anaphoric or fb.anaphoric))
+    refers_back = _refers_back(a, b, fa, fb) or (one_sentence and (fa.anaphoric or fb.anaphoric))
     if rival:
         score += BONUS["rival sources"]
         evidence.append("rival sources side by side")
@@ -233,6 +208,39 @@ def score_pair(
         # same particular counted thing ("cases", "households") does.
         score = min(score, WHAT_CAP)
     return Pair(round(min(score, 100.0), 1), tuple(evidence))
+
+
+def _rival_in_article(
+    a: View, b: View, fa: Features, fb: Features, between: tuple[View, ...], other_window: bool
+) -> tuple[bool, bool]:
+    """Whether two figures of one article are rival sources' answers to one question, and whether they
+    are so as a reply that needs no other link (an anaphoric or bare figure answering the one before).
+
+    "The coast guard said around 200 people ..., but survivors said about 400 people": two sources
+    side by side giving the same counted thing are two answers to one question, each in its own words.
+    "Police said 21,000 marched. Organisers said the true number was 110,000": the later figure only
+    says it is a figure, so it answers the one before it whatever each counts. "Keswell says 180,000
+    customers. The board says more than 310,000.": a bare count next to it answers it too, and the two
+    speakers side by side are the only words it needs."""
+    if a.claim.article != b.claim.article or _gap(fa.span, fb.span) > RIVAL_CHARS or other_window:
+        return False, False
+    if not (fa.speaker and fb.speaker) or fa.speaker <= fb.speaker or fb.speaker <= fa.speaker:
+        return False, False
+    nearby = _gap(fa.span, fb.span) <= NEARBY_CHARS
+    answers = _refers_back(a, b, fa, fb)
+    ellipsis = nearby and _bare_reply(a, b, fa, fb)
+    if not (_same_counted(a.claim, b.claim) or answers or ellipsis):
+        return False, False
+    # A reply answers the nearest figure of its kind: none of the same kind stands between them,
+    # except one the first figure is compared with ("will cost about €5.9bn, more than double the
+    # €2.4bn budget, the court said"): a point of reference within the first statement.
+    if any(
+        (ellipsis or _same_counted(a.claim, v.claim)) and not reference_of(v.claim, a.claim, b.claim)
+        for v in between
+    ):
+        return False, False
+    rival = ellipsis or set_against(a.claim, b.claim) or (nearby and _same_family(fa, fb))
+    return rival, rival and (answers or ellipsis)
 
 
 def _cross_rival(
