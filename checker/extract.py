@@ -26,6 +26,7 @@ from checker.notclaims import (
     bare_one,
     blocked_spans,
     debris_spans,
+    group_age,
     in_name,
     not_a_claim,
     suspended_tail,
@@ -159,6 +160,8 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             apply_trend(text, fig, lo)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
             continue
+        if group_age(text, fig, lo):
+            continue  # "children under 5": an age, not a claim
         if year_like and fig.dimension == "count" and year_context(text, fig, lo) \
                 and (fig.hedge == "exact" or (fig.unit is None and fig.hedge_word in _YEAR_HEDGES)):
             continue  # a year, also after a hedge that is a time preposition ("around 2035", "beyond 2030")

@@ -62,11 +62,33 @@ _YEAR_BEFORE_RE = re.compile(
     r"season|summer|winter|spring|autumn|fall|circa|around|and|or|between|through|'s|’s)[\s-]+$",
     re.IGNORECASE,
 )
-_AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s+$", re.IGNORECASE)
+# Ages (docs/semantics.md, "What is not a claim"): "aged 45", "aged between 19 and 45", "ages 5 to 11",
+# "at age 7", "Maddon, 66,", "Maria Lopez (54)", "a 54-year-old" (before any noun or none), "81 years
+# old", "children under 5", "people aged over 65". Only the age goes: the count or percent it scopes
+# ("1,200 adults aged 18 to 24", "people aged over 65 make up 21%") stays a claim and carries the band
+# in its scope (context_scope).
+_AGE_HEDGE = (r"(?:(?:about|around|roughly|nearly|almost|just|over|under|above|below|at\s+least|at\s+most|"
+              r"more\s+than|less\s+than|younger\s+than|older\s+than|up\s+to)\s+)?")
+_AGE_BEFORE_RE = re.compile(rf"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s+(?:(?:between|from)\s+)?"
+                            rf"{_AGE_HEDGE}$", re.IGNORECASE)
 _APPOSITIVE_AGE_RE = re.compile(r"(?:[A-Z][\w'’.-]+|\b(?:man|woman|boy|girl|child|son|daughter|mother|father|"
                                 r"wife|husband|brother|sister|victim|suspect|driver|patient|teenager|"
                                 r"resident|player|student))\s*,\s*$")
 _YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
+_PERSON_NOUNS = (r"man|woman|boy|girl|child|son|daughter|mother|father|wife|husband|brother|sister|victim|"
+                 r"suspect|driver|patient|teenager|resident|player|student|baby|grandmother|grandfather|"
+                 r"grandson|granddaughter|mum|dad|pensioner|worker|pupil|officer|partner|friend|neighbour|"
+                 r"neighbor|passenger|pedestrian|cyclist|motorist|nephew|niece|uncle|aunt|cousin")
+# "(54)" after a person: two capitalised words ("Maria Lopez (54)"), a title and a name ("Mr Okafor
+# (61)"), or a noun for a person ("her son (12)")
+_BRACKET_AGE_RE = re.compile(rf"(?:(?-i:[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+)|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+                             rf"[A-Z][\w'’-]+)|\b(?:{_PERSON_NOUNS})s?)\s*\($", re.IGNORECASE)
+# "children under 5", "people over 65": a group of people and a bound with nothing counted after it
+_GROUP_AGE_RE = re.compile(r"\b(?:children|kids|babies|infants|toddlers|people|persons|adults|men|women|boys|"
+                           r"girls|youngsters|pupils|students|teenagers|teens|patients|residents|voters|"
+                           r"workers|drivers|those|anyone|everyone|nobody|individuals|citizens|players|"
+                           r"pensioners|users|customers|adults)\s+(?:aged\s+)?(?:under|over|below|above|"
+                           r"younger\s+than|older\s+than)\s+$", re.IGNORECASE)
 _NAME_PREFIX_RE = re.compile(r"(?:(?<=\s)|^)([A-Za-z&][\w&.'’]*)[ \t]+$")
 _HYPHEN_NAME_RE = re.compile(r"[A-Za-z][-–]\s?$")
 _NUMBER_SIGN_RE = re.compile(
@@ -93,10 +115,6 @@ _NOT_NAME_WORDS = words("""
     says say told shows show showed found find saw see seen got get gets took take takes made make makes
     killed kill wounded injured arrested held hold holds detained sentenced fined sanctioned sanctioning
     imposed includes including included include another nearly approx
-""")
-_PERSON_WORDS = words("""
-    man woman boy girl child son daughter mother father baby player student driver resident girlfriend
-    boyfriend wife husband brother sister patient victim suspect teenager teen
 """)
 
 
@@ -172,11 +190,9 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "April 2017"
     if not fig.spelled and re.match(r"s\b|['’]s\b", after) and len(fig.raw) <= 4 and fig.unit is None:
         return True  # "the 1990s", "2018's best", "Channel 5s", "in their 20s"
+    if is_age(text, fig, before, after):
+        return True
     if fig.unit is None and not fig.has_mult and not fig.has_sep:
-        if _AGE_BEFORE_RE.search(before) or (_APPOSITIVE_AGE_RE.search(before) and after.startswith(",")):
-            return True  # "aged 45", "Maddon, 66, said"
-        if _YEAR_OLD_RE.match(after) and _person_age(after):
-            return True  # "a 50-year-old man"
         if _NUMBER_SIGN_RE.search(before) or re.match(r"\s+ZIP\b", after):
             return True
         if before.endswith("[") and re.match(r"(?:\s*[,–-]\s*\d+)*\]", after):
@@ -229,12 +245,38 @@ def suspended_tail(text: str, fig: Figure, hi: int) -> int | None:
     return None
 
 
-def _person_age(after: str) -> bool:
-    m = re.match(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b[\s,]*([A-Za-z]+)?", after, re.IGNORECASE)
-    if m is None:
+def is_age(text: str, fig: Figure, before: str, after: str) -> bool:
+    """A person's (or a thing's) age is no claim: 'aged 45', 'aged between 19 and 45', 'ages 5 to 11',
+    'at age 7', 'Maddon, 66,', 'Maria Lopez (54)', 'the 54-year-old mayor', 'a 7-year-old', '81 years
+    old', 'children under 5' (the figures the age scopes stay claims). A figure with separators or a
+    multiplier ('a 2,900 year-old site', 'aged 18 million') is no age."""
+    if fig.kind != "number" or fig.has_mult or fig.has_sep:
         return False
-    nxt = (m.group(1) or "").lower()
-    return not nxt or nxt in _PERSON_WORDS or nxt in COUNT_STOP or nxt.endswith(("er", "ist"))
+    ends = (fig.low, fig.high) if fig.hedge == "range" else (fig.value,)
+    if any(v is None or not float(v).is_integer() or v < 0 for v in ends):
+        return False
+    if _YEAR_OLD_RE.match(after) or fig.unit == "year of age":
+        return True  # "a 54-year-old", "the 54-year-old mayor", "81 years old", "a 300-year-old oak"
+    if fig.unit is not None or max(v for v in ends if v is not None) > 130:
+        return False
+    if _AGE_BEFORE_RE.search(before):
+        return True  # "aged 45", "aged between 19 and 45", "ages 5 to 11", "at age 7", "aged over 65"
+    if fig.hedge == "range":
+        return False
+    if _APPOSITIVE_AGE_RE.search(before) and after.startswith(","):
+        return True  # "Maddon, 66, said"
+    return bool(_BRACKET_AGE_RE.search(before) and after.startswith(")"))  # "Maria Lopez (54)"
+
+
+def group_age(text: str, fig: Figure, lo: int) -> bool:
+    """'children under 5', 'people over 65', 'voters younger than 25': a bound after a group of people
+    with nothing counted or measured after it (asked once the unit is known) is an age."""
+    if fig.kind != "number" or fig.has_mult or fig.has_sep or fig.value is None or fig.hedge == "range":
+        return False
+    if fig.unit not in (None, "year", "years") or not float(fig.value).is_integer() \
+            or not 0 < fig.value <= 130:
+        return False
+    return _GROUP_AGE_RE.search(text, max(lo, fig.num_start - 40), fig.num_start) is not None
 
 
 def _capitalised_name(word: str) -> bool:
