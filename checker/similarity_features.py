@@ -61,6 +61,7 @@ THROUGH_PLACES = (
     ("detention", ("camp", "prison", "jail", "detention", "internment", "centre", "center", "facility")),
 )
 CLAUSE_BREAK_RE = re.compile(r"[,;:](?=\s)|\s[–—-]\s")
+PER_PERIOD_RE = re.compile(r"\s+(?:per|a|an|each)\s+(day|week|month|quarter|year)s?$", re.IGNORECASE)
 # A figure over the past year is that year's rate ("over the past year" and "year-on-year").
 RATES = frozenset(("per-year", "per-quarter", "per-month", "per-week", "per-day"))
 COUNT_ONLY_FAMILIES = frozenset(("job loss", "hiring"))  # families of counted things, not of measures
@@ -108,6 +109,10 @@ def claim_features(view: View) -> Features:
     if family in COUNT_ONLY_FAMILIES and dimension_of(c) == "measure":
         family = None  # "1,200 barrels were lost": jobs are counted, a volume lost is only lost
     counted = counted_noun(c)
+    # "€20 million a day", "babies per year": the unit is the thing counted over a period, a rate.
+    per = PER_PERIOD_RE.search(counted)
+    unit_rate = frozenset((f"per-{per.group(1).lower()}",)) if per else frozenset()
+    counted = counted[: per.start()] if per else counted
     # Units are compared on their own; as entity words they would make every "jobs" alike.
     unit = set(content_words(c.unit)) | set(content_words(counted))
     speaker = set(content_words(c.attribution))
@@ -141,7 +146,7 @@ def claim_features(view: View) -> Features:
         periods=frozenset(m.lower() for m in c.scope if re.match(r"period:\d{4}", m.lower())),
         rates=frozenset(
             ONE_PERIOD.get(m.lower(), m.lower()) for m in c.scope if m.lower().startswith(("per-", "past:1"))
-        ) & RATES,
+        ) & RATES | unit_rate,
         speaker=frozenset(w for w in content_words(c.attribution) if w not in ("its", "their")),
         subjects=subjects_of(clause_of(view)),
         money=c.dimension == "currency",

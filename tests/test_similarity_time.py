@@ -9,8 +9,10 @@ from test_match import claim, quantity_of
 from test_similarity import reasons, together, turnout
 
 from checker.match import match
+from checker.measures import views_of
 from checker.model import Claim
 from checker.rules import RuleSet
+from checker.similarity_features import claim_features
 
 
 def test_a_past_year_is_another_time_than_a_figure_dated_to_a_day_of_the_story() -> None:
@@ -66,3 +68,18 @@ def test_the_same_number_without_its_year_is_still_that_year_figure() -> None:
     other = dataclasses.replace(turnout("x", "c.txt", 64, (), start=300), entity=None, context=())
     assert together([now, dated, same], "o", "s")  # "62%" again, its year left out
     assert not together([now, dated, other], "o", "x")
+
+
+def test_a_unit_per_period_is_the_thing_counted_at_a_rate() -> None:
+    first = "The ferry company said each day of the strike cost it about €2 million."
+    second = "Analysts put the true cost at closer to €5 million a day."
+    company = claim("c", "a.txt", first, "about €2 million", value=2e6, unit="EUR", dimension="currency",
+                    entity="strike cost", predicate="cost", attribution="The ferry company", sentence_start=0)
+    analysts = claim("a", "a.txt", second, "closer to €5 million", value=5e6, unit="EUR per day",
+                     dimension="currency", entity="true cost", attribution="Analysts",
+                     sentence_start=len(first) + 1)
+    assert claim_features(views_of([analysts])[0]).rates == frozenset({"per-day"})
+    assert claim_features(views_of([analysts])[0]).counted == "EUR"
+    assert together([company, analysts], "c", "a")
+    yearly = dataclasses.replace(analysts, unit="EUR per year")
+    assert not together([dataclasses.replace(company, scope=("per-day",)), yearly], "c", "a")
