@@ -9,8 +9,8 @@ from report_fixtures import article, claim
 
 from checker.compare import compare
 from checker.model import Group, Membership, Report
-from checker.render_findings import speaker_keys
 from checker.render_markdown import render_markdown
+from checker.render_speakers import speaker_keys
 from checker.rules import RuleSet
 
 
