@@ -61,7 +61,7 @@ TABLE: tuple[Row, ...] = (
          "bigger than|higher than|north of|exceed|exceeding|exceeds|exceeded|surpass|surpassed|surpasses|"
          "surpassing|over than|well over|beyond|>",
          "more-than", "above", "more than one million -> 1e6 [1e6, -]"),
-    _row("at-least", "at least|no less than|no fewer than|not less than|a minimum of|"
+    _row("at-least", "at least|a minimum of|"
          "greater than or equal to|"
          "at least or equal to|equal to or more than|≥|⩾|>=|or more|or greater|or higher|or above|or over|"
          "and more|"
@@ -73,12 +73,19 @@ TABLE: tuple[Row, ...] = (
     _row("less-than", "less than|fewer than|under|below|just under|lower than|smaller than|south of|sub-|<",
          "less-than", "below",
          "fewer than 100 -> 100 [-, 100]"),
-    _row("at-most", "up to|as many as|as much as|as high as|at most|no more than|not more than|a maximum of|"
+    _row("at-most", "up to|as many as|as much as|as high as|at most|a maximum of|"
          "within|⩽|"
          "less than or equal to|equal to or less than|≤|<=|or less|or fewer|or lower|or below|or under|"
          "and under|"
          "and below",
          "at-most", "below", "up to 1.8 million -> 1.8e6 [-, 1.8e6]"),
+    _row("not-more-than", "no more than|not more than|never more than|not above|not over|not exceeding|"
+         "must not exceed|not a penny more than|not one more than|no higher than|(not, no, never or n't, "
+         "with 'a penny', 'one', 'a single vote' ..., before any more-than word)",
+         "at-most", "below", "not a penny more than $45 million -> 4.5e7 [-, 4.5e7]"),
+    _row("not-less-than", "no fewer than|no less than|not less than|never below|not under|"
+         "not a day less than|(not, no, never or n't, with 'a day', 'one' ..., before any less-than word)",
+         "at-least", "above", "no fewer than 300 -> 300 [300, -]"),
     _row("range", "between X and Y|X to Y|X-Y|X or Y|more than X and less than Y|"
          "at most Y and at least X",
          "range", "ends", "between $62 and $68 -> [62, 68]; more than 10 and less than 40 -> [10, 40]"),
@@ -169,8 +176,19 @@ def _words_re(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most")
-_PREFIX_WORDS = {w: r for r in HEDGE_ROWS for w in ROWS[r].words if not _is_suffix(w)}
+HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most",
+              "not-more-than", "not-less-than")
+# A negation before a more-than or less-than word flips the bound: "no more than 300", "not a penny more
+# than $45 million", "must not exceed 40" are at most; "no fewer than 300", "not a day less than 6
+# years" at least. The negated rows list examples; the words matched are the two bound rows' own.
+NEGATED = {"more-than": "not-more-than", "less-than": "not-less-than"}
+_NEGATION_RE = re.compile(
+    r"(?<![\w-])(?:not|no|never|[a-z]+n['’]t)\s+(?:(?:even\s+)?(?:one|a\s+single|a|an)\s+"
+    r"(?:(?!(?:more|less|fewer|over|under|above|below)\b)[a-z]+\s+)?)?$",
+    re.IGNORECASE,
+)
+_PREFIX_WORDS = {w: r for r in HEDGE_ROWS if r not in NEGATED.values() for w in ROWS[r].words
+                 if not _is_suffix(w)}
 _SYMBOLS = {w: r for w, r in _PREFIX_WORDS.items() if not w[0].isalpha()}
 _GLUED = {w: r for w, r in _PREFIX_WORDS.items() if w.endswith("-")}
 _PLAIN = {w: r for w, r in _PREFIX_WORDS.items() if w not in _SYMBOLS and w not in _GLUED}
@@ -181,7 +199,8 @@ _PREFIX_RE = re.compile(
 )
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                  "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens|hundreds|thousands")
-_SUFFIX_WORDS = {w: r for r in HEDGE_ROWS for w in ROWS[r].words if _is_suffix(w)}
+_SUFFIX_WORDS = {w: r for r in HEDGE_ROWS if r not in NEGATED.values() for w in ROWS[r].words
+                 if _is_suffix(w)}
 _SUFFIX_RE = re.compile(
     r"^(?:\s+(?P<w>" + _words_re([w for w in _SUFFIX_WORDS if w.startswith("or ")]) + r")\b"
     # "aged 65 and over", "$50 and up" end the phrase ("20 jobs and over 300 cars" is two figures)
@@ -219,7 +238,7 @@ TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNOREC
 
 
 _LOOSE_ROWS = ("approx", "nearly")
-_BOUND_ROWS = ("more-than", "at-least", "plus", "less-than", "at-most")
+_BOUND_ROWS = ("more-than", "at-least", "plus", "less-than", "at-most", "not-more-than", "not-less-than")
 # verbs whose "up" is a particle: "edged up to 4.1%" is the level reached. ("rose up to 3 metres",
 # "jumped up to 5%" stay bounds: they usually mean "as much as".)
 _MOTION_UP_RE = re.compile(
@@ -242,6 +261,9 @@ def apply_hedges(text: str, fig: Figure, lo: int, hi: int) -> None:
             outer_word = re.sub(r"\s+", " ", outer_text).lower()
             if _PREFIX_WORDS.get(outer_word) in _BOUND_ROWS:  # "up to approximately 3 μm": the bound wins
                 m, word, row = outer, outer_word, _PREFIX_WORDS[outer_word]
+        neg = _NEGATION_RE.search(text, max(lo, m.start() - 32), m.start()) if row in NEGATED else None
+        if neg is not None and row is not None:  # "no more than 300", "not a penny more than $45 million"
+            row, m, word = NEGATED[row], neg, text[neg.start():m.end()].strip()
         if fig.hedge in ("range", "vague") and row not in ("approx", "nearly"):
             row = None  # "over three or four years" is a duration, not "more than"
         elif row == "at-most" and word.startswith("up") \
