@@ -110,7 +110,8 @@ def claim_features(view: View) -> Features:
         family = None  # "1,200 barrels were lost": jobs are counted, a volume lost is only lost
     counted = counted_noun(c)
     # "€20 million a day", "babies per year": the unit is the thing counted over a period, a rate.
-    per = PER_PERIOD_RE.search(counted)
+    # Not for percents: "limits increases to 3% a year" is a cap, a level of a rate, not a rise.
+    per = PER_PERIOD_RE.search(counted) if c.dimension != "percent" else None
     unit_rate = frozenset((f"per-{per.group(1).lower()}",)) if per else frozenset()
     counted = counted[: per.start()] if per else counted
     # Units are compared on their own; as entity words they would make every "jobs" alike.
