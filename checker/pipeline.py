@@ -40,7 +40,7 @@ def run(
         ruleset = load_rules(rules_dir) if rules_dir is not None else RuleSet.empty()
     articles, problems = load_corpus(paths)
     claims = _extract_all(articles, progress)
-    matched, groups = match(claims, ruleset)
+    matched, groups = match(claims, ruleset, {a.id: a.date for a in articles})
     findings = compare(groups, matched, articles, ruleset)
     return Report(
         articles=tuple(articles),
