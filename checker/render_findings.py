@@ -2,8 +2,9 @@
 
 A group of ten figures can make forty-five conflicting pairs, so the pairs are not what an editor reads
 first. Each disputed quantity gets, in this order: its worst severity; its figures from low to high with
-speaker, outlet and article date (a rule's reference among them); which speakers disagree, in plain
-words; whether the figures come from articles of different dates. The pair rows and each finding's
+speaker, kind of source, outlet and article date (a rule's reference among them); which kinds of
+source disagree (organisers against police, officials against researchers) and which speakers, in
+plain words; whether the figures come from articles of different dates. The pair rows and each finding's
 message follow inside a ``<details>`` block, which GitHub renders folded (a blank line after the
 summary line lets the table inside render as Markdown).
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from checker.compare import interval_of, percent_scale, reference_interval, scaled, speaker
 from checker.model import Claim, Finding, Group, Reference, Severity
 from checker.render_markdown import MarkdownRenderer, code, escape, table
-from checker.render_speakers import Source, source_label, source_of, speaker_keys
+from checker.render_speakers import Source, kind_disagreements, source_label, source_of, speaker_keys
 from checker.report import (
     capitalised,
     counted,
@@ -28,6 +29,7 @@ from checker.report import (
     scope_difference_words,
     severity_rank,
     sorted_findings,
+    source_kind,
 )
 
 SUMMARY_COLUMNS = ("Figure", "Interval", "Speaker", "Outlet", "Date", "Article")
@@ -84,6 +86,9 @@ def quantity_summary(r: MarkdownRenderer, d: Disputed) -> list[str]:
     if dates and undated:
         out += [escape(f"{counted(undated, 'figure')} come{'s' if undated == 1 else ''} from an article with "
                        "no date."), ""]
+    by_kind = kind_disagreements(_conflict_sides(r, d), _speaker_keys(r, d))
+    if by_kind:
+        out += ["Kinds of source that disagree:", ""] + [f"- {escape(line)}" for line in by_kind] + [""]
     out += ["Who disagrees:", ""]
     out += [f"- {escape(line)}" for line in disagreements(r, d)]
     out += [""]
@@ -102,6 +107,8 @@ def figures_table(r: MarkdownRenderer, d: Disputed, claims: Sequence[Claim]) -> 
     dimension = d.group.dimension if d.group is not None else None
     # What each figure covers, in words, when any of them says ('since April 2017', 'adults only').
     columns = SUMMARY_COLUMNS + (("Scope",) if any(c.scope for c in claims) else ())
+    if any(source_kind(c) for c in claims):  # 'police', 'researchers': the kind of source, when any says
+        columns = (*columns[:3], "Kind of source", *columns[3:])
     rows: list[tuple[tuple[float, float], str, list[str]]] = []
     for c in claims:
         cells = r.claim_cells(c)
@@ -122,11 +129,8 @@ def disagreements(r: MarkdownRenderer, d: Disputed) -> list[str]:
     names none."""
     merged: dict[tuple[str, str, str], _Merged] = {}
     ref = _reference(r, d)
-    dimension = d.group.dimension if d.group is not None else None
-    claims_of = {f.id: sorted((r.ix.claims[c] for c in f.claims if c in r.ix.claims),
-                              key=lambda c: (_position(c, dimension), c.id))  # the lower figure first
-                 for f in d.findings}
-    keys = speaker_keys({name for cs in claims_of.values() for c in cs if (name := speaker(c.attribution))})
+    claims_of = _sides_of(r, d)
+    keys = _speaker_keys(r, d)
     for f in d.findings:
         sides = [source_of(r, c, keys) for c in claims_of[f.id]]
         if f.kind == "differs-from-reference" or len(sides) < 2:
@@ -179,6 +183,26 @@ def pairs_details(r: MarkdownRenderer, d: Disputed) -> list[str]:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _sides_of(r: MarkdownRenderer, d: Disputed) -> dict[str, list[Claim]]:
+    """Finding id -> its claims, the lower figure first."""
+    dimension = d.group.dimension if d.group is not None else None
+    return {f.id: sorted((r.ix.claims[c] for c in f.claims if c in r.ix.claims),
+                         key=lambda c: (_position(c, dimension), c.id))
+            for f in d.findings}
+
+
+def _conflict_sides(r: MarkdownRenderer, d: Disputed) -> list[tuple[Finding, Claim, Claim]]:
+    sides = _sides_of(r, d)
+    return [(f, sides[f.id][0], sides[f.id][1]) for f in d.findings
+            if f.kind == "conflict" and len(sides[f.id]) == 2]
+
+
+def _speaker_keys(r: MarkdownRenderer, d: Disputed) -> dict[str, tuple[str, str]]:
+    """The speakers of the quantity's findings, merged (:func:`speaker_keys`)."""
+    return speaker_keys({name for cs in _sides_of(r, d).values() for c in cs
+                         if (name := speaker(c.attribution))})
 
 
 def _claims_of(r: MarkdownRenderer, d: Disputed) -> list[Claim]:

@@ -28,6 +28,7 @@ from checker.report import (
     severity_rank,
     sorted_claims,
     sorted_problems,
+    source_kind_label,
 )
 
 # The claims tables: a quantity's claims, the claims no group took, and ``checker extract``'s list.
@@ -228,6 +229,7 @@ class MarkdownRenderer:
             "Measures": escape(c.entity),
             "Attributed to": escape(c.attribution),
             "Speaker": escape(speaker(c.attribution) or "not named"),
+            "Kind of source": escape(source_kind_label(c)),
             "Outlet": escape(article.outlet if article is not None else None),
             "Quote": quote_with_figure(c),
             "Scope": escape(scope_phrase(c.scope)),

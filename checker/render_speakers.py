@@ -4,17 +4,22 @@ article that names none) and which speaker names name one body or person (:func:
 Names are read from their words only, never from a list of known bodies, so a story nobody has seen
 reads the same way: a proper name after a description stands for the whole, a short form joins the one
 longer name it fits, an acronym joins the words it spells when the speakers leave one reading.
+The kind of each source (organisers, police, officials, researchers ...: :mod:`checker.context_speaker`)
+lets the report say which kinds of source disagree as well as which speakers (:func:`kind_disagreements`).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.compare import speaker
-from checker.model import Claim
+from checker.context_speaker import KIND_LABELS
+from checker.model import Claim, Finding
 from checker.render_markdown import MarkdownRenderer
+from checker.report import capitalised, counted, format_ratio, severity_rank, source_kind
 
 NO_SOURCE = "no source named"
 
@@ -189,3 +194,78 @@ def source_label(names: dict[str, set[str]]) -> str:
     if name == NO_SOURCE:
         return f"{wheres} ({name})"
     return f"{name} ({wheres})" if wheres else name
+
+
+# ---------------------------------------------------------------- kinds of source that disagree
+
+
+def kind_label(kind: str | None) -> str:
+    """'organisers and campaigners', 'police'; '' for no kind."""
+    return KIND_LABELS.get(kind, kind) if kind else ""
+
+
+@dataclass(frozen=True)
+class _KindPair:
+    findings: list[Finding]
+    names: dict[str, set[str]]  # kind -> the speakers of that kind, as shown
+    higher: set[str]  # the kinds that gave the higher figure in some pair
+
+
+def kind_disagreements(pairs: Iterable[tuple[Finding, Claim, Claim]],
+                       keys: Mapping[str, tuple[str, str]]) -> list[str]:
+    """One sentence per two kinds of source whose figures conflict ("Organisers and campaigners
+    (the march committee) give higher figures than police (the city police): 6.0× apart, major.").
+
+    ``pairs`` are conflicts as (finding, lower claim, higher claim); ``keys`` come from
+    :func:`speaker_keys`, so a speaker is named once however the articles write it. Pairs where a side
+    has no kind, or both sides are of one kind, say nothing about kinds and are left to the named
+    sources' sentences.
+    """
+    merged: dict[tuple[str, str], _KindPair] = {}
+    for f, low, high in pairs:
+        kinds = (source_kind(low), source_kind(high))
+        if f.kind != "conflict" or None in kinds or kinds[0] == kinds[1]:
+            continue
+        k_low, k_high = str(kinds[0]), str(kinds[1])
+        entry = merged.setdefault((min(k_low, k_high), max(k_low, k_high)), _KindPair([], {}, set()))
+        entry.findings.append(f)
+        entry.higher.add(k_high)
+        for kind, c in ((k_low, low), (k_high, high)):
+            name = speaker(c.attribution) or ""
+            entry.names.setdefault(kind, set()).add((keys.get(name) or ("", name))[1])
+    lines = []
+    for (a, b), entry in sorted(merged.items(), key=lambda kv: _kind_order(kv[0], kv[1].findings)):
+        first, second = (b, a) if entry.higher == {b} else (a, b)  # the kind with the higher figures first
+        far = _how_far(entry.findings)
+        who = _kind_side(first, entry.names[first])
+        other = _kind_side(second, entry.names[second])
+        if len(entry.higher) > 1:
+            line = f"{who} and {other} disagree, each higher in some pairs: {far}."
+        else:
+            line = f"{who} give higher figures than {other}: {far}."
+        lines.append(capitalised(line))
+    return lines
+
+
+def _kind_side(kind: str, names: set[str]) -> str:
+    """'police (the city police; Chief Inspector Ada Lind)'; the bare kind when its speakers are named by
+    the kind's own word ('Police' -> 'police')."""
+    label = kind_label(kind)
+    plain = {label.casefold(), kind.casefold()}
+    shown = sorted(n for n in names if n and " ".join(_words(n)).casefold() not in plain)
+    return f"{label} ({'; '.join(shown)})" if shown else label
+
+
+def _how_far(found: Sequence[Finding]) -> str:
+    worst = max((f.severity for f in found), key=severity_rank)
+    ratios = [f.ratio for f in found if f.ratio is not None]
+    far = f"{format_ratio(max(ratios))} apart" if ratios else "far apart"
+    if len(found) > 1:
+        far = f"{'up to ' if ratios else ''}{far} ({counted(len(found), 'pair')})"
+    return f"{far}, {worst}"
+
+
+def _kind_order(key: tuple[str, str], found: Sequence[Finding]) -> tuple[int, float, str, str]:
+    """Most severe first, then farthest apart, then by kind."""
+    far = max((f.ratio for f in found if f.ratio is not None), default=math.inf)
+    return (-max(severity_rank(f.severity) for f in found), -far, key[0], key[1])

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from checker.context_speaker import KIND_LABELS, speaker_kind
 from checker.model import Article, Claim, Finding, Group, Problem, Reference, Report, Rule, Severity
 
 CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
@@ -56,7 +57,23 @@ def json_safe(value: object) -> object:
 
 
 def claim_dict(claim: Claim) -> dict[str, object]:
-    return {name: json_safe(getattr(claim, name)) for name in CLAIM_FIELDS}
+    """The claim's fields, then ``speaker_kind`` (worked out here from the attribution, not stored)."""
+    data = {name: json_safe(getattr(claim, name)) for name in CLAIM_FIELDS}
+    data["speaker_kind"] = source_kind(claim)
+    return data
+
+
+def source_kind(claim: Claim) -> str | None:
+    """The kind of source that gives the figure, read from its attribution: 'police', 'organisers',
+    'government', 'researchers' ... (a key of ``context_speaker.KIND_LABELS``), or None when the
+    attribution names no role or body ('Dana Orrin said', no attribution)."""
+    return speaker_kind(claim.attribution)
+
+
+def source_kind_label(claim: Claim) -> str:
+    """The kind in the report's words ('organisers and campaigners', 'officials'); '' for none."""
+    kind = source_kind(claim)
+    return KIND_LABELS.get(kind, kind) if kind else ""
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:

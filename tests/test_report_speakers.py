@@ -4,11 +4,16 @@ All names are invented."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
 from report_fixtures import article, claim
 
 from checker.compare import compare
 from checker.model import Group, Membership, Report
+from checker.render_formats import render_json
 from checker.render_markdown import render_markdown
 from checker.render_speakers import speaker_keys
 from checker.rules import RuleSet
@@ -119,3 +124,85 @@ def test_one_speaker_on_both_sides_disagrees_with_itself() -> None:
     who = text[text.index("Who disagrees"):text.index("<details>")]
     assert "- The charity Kestrel Aid (Outlet A; Outlet B) gave figures that disagree with each other: " \
         in who
+
+
+# ---------------------------------------------------------------- kinds of source
+
+
+def _report(figures: list[tuple[str, str, str, float]]) -> Report:
+    """One article per (outlet, sentence, figure, value); every figure in one quantity, 'people'."""
+    arts, claims = [], []
+    for i, (outlet, who, figure, value) in enumerate(figures):
+        art = article(f"{i}.txt", f"{who} {figure} people marched.\n", outlet=outlet)
+        arts.append(art)
+        claims.append(claim(f"m{i}", art, figure, value, value, value, hedge="exact", quantity="marched",
+                            attribution=who or None))
+    group = Group("marched", "People who marched", "people", "count", None,
+                  tuple(Membership(c.id, "similarity", 90.0, "test") for c in claims))
+    findings = compare([group], claims, arts, RuleSet.empty())
+    return Report(tuple(arts), tuple(claims), (group,), findings)
+
+
+def _kinds_section(text: str) -> str:
+    if "Kinds of source that disagree" not in text:
+        return ""
+    return text[text.index("Kinds of source that disagree"):text.index("Who disagrees")]
+
+
+def test_report_says_which_kinds_of_source_disagree_and_names_them() -> None:
+    report = _report([("Outlet A", "The health ministry said", "40", 40),
+                      ("Outlet B", "Interior Minister Tal Brenn said", "45", 45),
+                      ("Outlet C", "Researchers at Orvel University estimate", "900", 900)])
+    kinds = _kinds_section(render_markdown(report))
+    assert kinds.count("\n- ") == 1
+    assert "- Researchers (Researchers at Orvel University) give higher figures than officials " \
+           "(Interior Minister Tal Brenn; the health ministry): up to " in kinds
+    assert "(2 pairs)" in kinds
+
+
+def test_a_speaker_named_by_its_kind_word_is_not_repeated() -> None:
+    report = _report([("Outlet A", "Police said", "3,000", 3000),
+                      ("Outlet B", "Organisers said", "30,000", 30_000)])
+    text = render_markdown(report)
+    assert "- Organisers and campaigners give higher figures than police: 8.3× apart, major." \
+        in _kinds_section(text)
+    assert "Who disagrees" in text  # the named sources keep their own list
+
+
+def test_no_kind_line_within_one_kind_or_without_a_kind() -> None:
+    same = _report([("Outlet A", "Harbour police said", "3,000", 3000),
+                    ("Outlet B", "The transport police said", "9,000", 9000)])
+    assert _kinds_section(render_markdown(same)) == ""
+    unnamed = _report([("Outlet A", "Dana Orrin said", "3,000", 3000),
+                       ("Outlet B", "Organisers said", "30,000", 30_000)])
+    text = render_markdown(unnamed)
+    assert _kinds_section(text) == "" and "Kind of source" in text  # one figure has a kind: the column shows
+    nobody = _report([("Outlet A", "", "3,000", 3000), ("Outlet B", "Dana Orrin said", "30,000", 30_000)])
+    assert "Kind of source" not in render_markdown(nobody)
+
+
+def test_kinds_higher_in_different_pairs_disagree_both_ways() -> None:
+    report = _report([("Outlet A", "Police said", "1,000", 1000),
+                      ("Outlet B", "Organisers said", "5,000", 5000),
+                      ("Outlet C", "The transport workers' union said", "60,000", 60_000)])
+    kinds = _kinds_section(render_markdown(report))
+    assert "- Organisers and campaigners give higher figures than police: 4.1× apart, major." in kinds
+    assert "- Unions and workers (the transport workers' union) give higher figures than police" in kinds
+    assert "- Unions and workers (the transport workers' union) give higher figures than organisers" in kinds
+    both = _report([("Outlet A", "Police said", "1,000", 1000),
+                    ("Outlet B", "Organisers said", "5,000", 5000),
+                    ("Outlet C", "Traffic police said", "60,000", 60_000)])
+    assert "- Organisers and campaigners and police (Traffic police) disagree, each higher in some pairs: " \
+           "up to" in _kinds_section(render_markdown(both))
+
+
+def test_json_gives_each_claims_speaker_kind() -> None:
+    report = _report([("Outlet A", "Police said", "3,000", 3000),
+                      ("Outlet B", "Dana Orrin said", "9,000", 9000),
+                      ("Outlet C", "Researchers estimate", "30,000", 30_000)])
+    data = json.loads(render_json(report))
+    assert [c["speaker_kind"] for c in data["claims"]] == ["police", None, "researchers"]
+    schema = json.loads((Path(__file__).resolve().parents[1] / "checker" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    data["claims"][0]["speaker_kind"] = "aliens"
+    assert not jsonschema.Draft202012Validator(schema).is_valid(data)
