@@ -25,6 +25,7 @@ from checker.model import Article, Claim
 from checker.notclaims import (
     bare_one,
     blocked_spans,
+    clock_time,
     debris_spans,
     group_age,
     in_name,
@@ -160,6 +161,8 @@ def _figures(text: str, lo: int, hi: int, debris: list[tuple[int, int]]) -> list
             apply_trend(text, fig, lo)
         if fig.dimension == "count" and (bare_one(text, fig) or in_name(text, fig, lo)):
             continue
+        if clock_time(text, fig, lo, hi):
+            continue  # "left at 6.30", "by 11.30": a time, not a claim
         if group_age(text, fig, lo):
             continue  # "children under 5": an age, not a claim
         if year_like and fig.dimension == "count" and year_context(text, fig, lo) \

@@ -9,6 +9,7 @@ import re
 
 from checker.figure import ONES, TENS
 from checker.numbers import Figure, is_year_like
+from checker.semantics import TREND_WORD_RE
 from checker.units import ABBREV_RE, COUNT_STOP, MEASURE_WORDS, TIME_WORDS, compound_noun, is_plural, words
 
 _DETERMINER_RE = re.compile(r"\b(?:the|all|both|top|bottom|last|first|final|those|these|other)\s+$",
@@ -321,3 +322,62 @@ def _slash_idiom(text: str, m: re.Match[str]) -> bool:
     first not below the second, or an unusual denominator with no 'of' after: 'about 1/40 of')."""
     a, b = int(m.group(1)), int(m.group(2))
     return a >= b or (b not in _DENOMINATORS and not re.match(r"\s+of\b", text[m.end():m.end() + 4]))
+
+
+# --- clock times written with a dot ("left at 6.30", "by 11.30", "Updated 14.32") -------------------
+_CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])\.[0-5]\d")
+_CLOCK_HOUR_RE = re.compile(r"(?:[01]?\d|2[0-4])")
+_CLOCK_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?")
+# a time word after the figure, or a byline before it: a time whatever precedes
+_CLOCK_AFTER_RE = re.compile(
+    r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b|local\s+time\b|(?-i:GMT|BST|CET|CEST|UTC|EST|EDT|CST|CDT|"
+    r"PST|PDT|MST|MDT|IST|JST|AEST|AEDT|ET|PT)\b|in\s+the\s+(?:morning|afternoon|evening)\b|tonight\b)",
+    re.IGNORECASE)
+_CLOCK_BYLINE_RE = re.compile(r"\b(?:updated|posted|published|modified|filed)\s*:?\s*(?:at\s+)?$",
+                              re.IGNORECASE)
+# a time preposition right before the figure (an adverb may sit between: "at around 6.30", "shortly
+# after 9.45" reads "after")
+_CLOCK_PREP_RE = re.compile(r"(?P<prep>\b(?:at|by|until|till|til|from|after|before|around|between|past))\s+"
+                            r"(?:(?:around|about|roughly|approximately|exactly|precisely|just)\s+)?$",
+                            re.IGNORECASE)
+# ... unless the clause makes the number a level or a change: a price or rate noun, a verb that states a
+# level ("closed at 6.30", "stood at 2.45"), a trend ("rose by 2.45"), or "to 2.40 from 2.45"
+_LEVEL_NOUN_RE = re.compile(
+    r"\b(?:rates?|index|indices|prices?|shares?|stocks?|yields?|bonds?|euro|dollar|pound|sterling|yen|franc|"
+    r"rupee|currency|ratio|score|average|odds|rating|points?|level|benchmark|cost|costs|worth)\b"
+    r"[^.;:!?()]{0,50}$",
+    re.IGNORECASE)
+_LEVEL_VERB_RE = re.compile(
+    r"\b(?:closed|closing|closes|settled|stood|stands|standing|traded|trading|trades|priced|valued|fixed|"
+    r"pegged|capped|peaked|bottomed|quoted|rated|scored|averaged|fetched)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE)
+_TO_FROM_RE = re.compile(r"\bto\s+[\d.,]+\s+from\s+$", re.IGNORECASE)
+
+
+def clock_time(text: str, fig: Figure, lo: int, hi: int) -> bool:
+    """'The train left at 6.30', 'shortly after 9.45', 'by 11.30', 'from 8.30 until 17.45', 'at 3.15 GMT',
+    'Updated 14.32', 'at 14.32 hrs': a number H.MM (H up to 24, MM under 60) with no unit of its own is
+    a clock time after a time preposition, before a time word or after a byline cue. A level stays a
+    claim: a price or rate ('closed at 6.30', 'the euro at 1.15', 'rose by 2.45'), or any unit ('6.30%',
+    '7.32 million', '6.30 euros')."""
+    hrs = fig.unit == "hour" and re.match(r"\s*hrs\b", text[fig.num_end:fig.num_end + 5]) is not None
+    if fig.kind != "number" or fig.spelled or fig.has_mult or fig.has_sep:
+        return False
+    if fig.unit is not None and not hrs:
+        return False
+    tokens = _CLOCK_TOKEN_RE.findall(text, fig.num_start, fig.num_end)
+    dotted = [t for t in tokens if _CLOCK_RE.fullmatch(t)]
+    if not dotted or not all(_CLOCK_RE.fullmatch(t) or _CLOCK_HOUR_RE.fullmatch(t) for t in tokens):
+        return False
+    byline = _CLOCK_BYLINE_RE.search(text, max(lo, fig.num_start - 20), fig.num_start)
+    if byline or (not hrs and _CLOCK_AFTER_RE.match(text, fig.num_end, hi)):
+        return True
+    prep = _CLOCK_PREP_RE.search(text, max(lo, fig.num_start - 30), fig.num_start)
+    if prep is None:
+        return False
+    clause = text[max(lo, prep.start() - 60):prep.start()]
+    if _LEVEL_NOUN_RE.search(clause) or _LEVEL_VERB_RE.search(clause) \
+            or _TO_FROM_RE.search(text, max(lo, fig.num_start - 20), fig.num_start):
+        return False
+    return TREND_WORD_RE.search(clause[-30:]) is None  # "fell by 2.45", "up from 3.10"
+
