@@ -116,10 +116,16 @@ def _preposed_d(text: str, toks: list[Token], pos: int) -> tuple[int, str] | Non
 
 
 def _main_verb(toks: list[Token], end: int) -> int | None:
-    """The first verb of the sentence before token ``end``."""
+    """The first verb of the sentence before token ``end``, not one of a relative clause ("X, a group
+    that tracks ... records, put the figure at ...")."""
+    relative = False
     for k in range(1, end):
         low = toks[k].low
-        if not toks[k].text[0].islower():
+        if toks[k].text == ",":
+            relative = False
+        elif low in ("that", "who", "which"):
+            relative = True
+        if relative or not toks[k].text[0].islower():
             continue
         if low in AUX or is_past_form(low) or low in CONTEST_VERBS or (
                 low.endswith("s") and lemma(low) in KNOWN_VERBS
@@ -233,6 +239,11 @@ def _postposed_d(text: str, toks: list[Token], pos: int, bounded: bool = True) -
                 return t.start - pos, subject
             continue
         subject = subject_before(text, toks, v, stop_at_comma=True)
+        if subject and subject.split()[0].lower() in POSSESSIVE_PRONOUNS | PRONOUNS:
+            # "X, a charity that runs two clinics, said its teams had treated ...": who owns the teams
+            at = text.find(subject, toks[0].start, t.start)
+            outer = _preposed_d(text, toks, at) if at >= 0 else None
+            subject = outer[1] if outer else subject
         if subject:
             return t.start - pos, subject
     return None

@@ -59,6 +59,12 @@ _LEAD_TIME = re.compile(
     r"saturday|sunday|week|month|year|morning|evening|night|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)(?:\s+(?:morning|evening|night|\d{1,2}))?,?\s+",
     re.IGNORECASE)
+_TRAILING_ADVERBS = wordset("still now alone also already too itself themselves only again even")
+_LY_NOUNS = wordset("family daily weekly monthly quarterly yearly ally assembly rally supply italy july "
+                    "tally reply anomaly monopoly")
+_TIME_WORDS = _TIME_ONLY | wordset("the final first opening closing second third same")
+_ENDS_NOT = DETS | PREPS | CONJ_STOP | wordset("and or nor of")
+_PRONOUN_OF = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
                             "today yesterday earlier later")
 CONTEST_VERBS = wordset("disputes disputed rejects rejected contests contested denies denied challenges "
@@ -124,6 +130,56 @@ def with_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _is_adverb(word: str, opening: bool = False) -> bool:
+    """'still', 'alone', 'rarely' ('Nationally' when ``opening``): an adverb, never the whole or the end
+    of a speaker."""
+    w = word.lower()
+    lower = word.islower() or opening and word[:1].isupper() and word[1:].islower()
+    return w in _TRAILING_ADVERBS or lower and w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    """``words[i]`` is a finite verb ending the speaker's noun phrase: 'The Free List *insists* its
+    count', 'The ministry now *puts*', 'it *counted* visits' (not 'payroll records', 'its report')."""
+    w = words[i]
+    low = w.lower().strip(",")
+    if i == 0 or not (w.isalpha() and w.islower()):
+        return False
+    prev = words[i - 1].lower()
+    if prev in DETS or prev in PREPS or is_possessive(prev) or prev.endswith(("’", "'")):
+        return False
+    lem = IRREGULAR.get(low) or lemma(low)
+    if lem not in ATTRIBUTION_VERBS and lem not in KNOWN_VERBS:
+        return False
+    if not (is_past_form(low) or low.endswith("s") and low != lem or low in IRREGULAR):
+        return False
+    if is_past_form(low) and i + 1 < len(words) and words[i + 1].lower() in PREPS:
+        return False  # "Figures released by the ministry": a participle qualifying the noun
+    if low not in _NOUNLIKE or _is_adverb(prev) or prev in _PRE_VERB_ADVERBS:
+        return True
+    # "commission records", "Regulator records seen by ...": a noun, unless a determiner follows
+    # ("insists its count") or it follows a source noun ("its count put turnout at")
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return nxt in DETS or nxt in PRONOUNS or bool(nxt) and prev in SOURCE_NOUNS and not is_past_form(nxt)
+
+
+def _trim_to_noun_phrase(words: list[str]) -> list[str]:
+    """The speaker's noun phrase out of a phrase that ran on: a leading sentence adverb ('Nationally,'),
+    a time appositive ('the final day, police'), a verb and what follows it, trailing adverbs."""
+    if len(words) > 1 and words[0].endswith(",") and _is_adverb(words[0].rstrip(","), opening=True):
+        words = words[1:]  # "Nationally, the ministry"
+    comma = max((k for k, w in enumerate(words[:-1]) if w.endswith(",")), default=None)
+    if comma is not None and all(w.lower().strip(",") in _TIME_WORDS for w in words[:comma + 1]):
+        words = words[comma + 1:]  # "the final day, police"
+    cut = next((k for k in range(1, len(words)) if _verb_at(words, k) or is_past_form(words[k])
+                and k + 2 < len(words) and words[k + 1] in ("at", "on") and words[k + 2][:1].isdigit()), None)
+    if cut is not None:
+        words = words[:cut]  # "The Free List insists its count", "it counted visits"
+    while len(words) > 1 and _is_adverb(words[-1]):
+        words = words[:-1]  # "The organisers still", "its teams alone"
+    return words
+
+
 def clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,;:—–-" + _QUOTES)
     phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
@@ -132,9 +188,22 @@ def clean_speaker(phrase: str) -> str | None:
     words = phrase.split()
     while words and words[0].lower().strip(",") in _LEAD_TRIM:
         words = words[1:]
-    phrase = " ".join(words).strip(" ,;:")
-    if not phrase or len(words) > 14 or _TWO_DIGITS.search(phrase):
+    if len(words) > 2 and words[0].lower() == "according" and words[1] == "to":
+        words = words[2:]  # "according to preliminary results": the source, not the cue
+    if words and words[0].islower() and words[0].endswith("ing") and lemma(words[0]) in ATTRIBUTION_VERBS:
+        return None  # "saying its observers": a participle's clause, not a speaker
+    if len(words) > 14 or _TWO_DIGITS.search(" ".join(words)):
         return None
+    whole = " ".join(words)
+    owner = source_owner(whole)  # "figures X filed with ...", "data that X published"
+    words = _trim_to_noun_phrase(owner.split() if owner != whole else words)
+    phrase = " ".join(words).strip(" ,;:")
+    if not phrase:
+        return None
+    if len(words) == 1 and words[0].lower() in POSSESSIVE_PRONOUNS:
+        return _PRONOUN_OF[words[0].lower()]  # "Its data show": resolved like "it"
+    if _is_adverb(words[-1]) or words[-1].lower() in _ENDS_NOT or not words[0][:1].isalnum():
+        return None  # "rarely", "food and water until March, and", "killing an"
     last = words[-1].lower() if not words[-1].isupper() or len(words[-1]) == 1 else words[-1]
     if len(words) > 1 and last in PRONOUNS:
         return None  # "the number it (announced)": a relative clause, not a speaker
@@ -142,7 +211,8 @@ def clean_speaker(phrase: str) -> str | None:
         return None
     if all(w.lower() in _TIME_ONLY for w in words):
         return None
-    return source_owner(strip_possessive(phrase))
+    owner = source_owner(strip_possessive(phrase))
+    return _PRONOUN_OF.get(owner.lower(), owner)  # "Its data show": "it", resolved like a pronoun
 
 
 def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = False) -> str | None:
@@ -157,8 +227,9 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
     if j >= 1 and toks[j].low in ("and", "but", "or"):
         # "The union dismissed that as scaremongering and said ...", "had buried or recorded ...": the
         # first verb's subject.
-        k = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;" or is_past_form(toks[k].low)), -1)
-        if k > 0 and is_past_form(toks[k].low):
+        k = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;" or is_past_form(toks[k].low)
+                  or _progressive(toks, k)), -1)
+        if k > 0 and (is_past_form(toks[k].low) or _progressive(toks, k)):
             return subject_before(text, toks, k, stop_at_comma)
     if j >= 1 and toks[j].low in WEEKDAYS and toks[j - 1].low == "on":
         j -= 2
@@ -225,6 +296,12 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
     return clean_speaker(text[words[0].start:words[-1].end])
 
 
+def _progressive(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is the auxiliary of a progressive verb: "The federation *is* seeking €1bn and says"."""
+    return toks[k].low in ("is", "are", "was", "were") and k + 1 < len(toks) \
+        and toks[k + 1].low.endswith("ing")
+
+
 def _opening_name_before(toks: list[Token], k: int) -> bool:
     """A capitalised name opens the sentence and a comma follows it before token ``k``, an appositive
     opening with a determiner: "Civic Watch, a monitoring network that deployed ..., said"."""
@@ -261,6 +338,9 @@ def object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = Fals
             return None
     if not words or any(w.low in AUX for w in words):
         return None
+    if words[0].low in POSSESSIVE_PRONOUNS | PRONOUNS and any(
+            _verb_at([w.text for w in words], k) for k in range(1, len(words))):
+        return None  # "said its own count put turnout at": the reported clause, not who said it
     return clean_speaker(text[words[0].start:words[-1].end])
 
 
@@ -297,6 +377,8 @@ def leading_name(text: str, toks: list[Token]) -> str | None:
         run.append(t)
     while run and not run[-1].text[:1].isupper():
         run.pop()
+    if run and run[0].low in PREPS:
+        return None  # "In Monvel, the number ...": an opening place phrase, not a name
     if sum(1 for t in run if t.text[:1].isupper()) < 2:
         return None
     return text[run[0].start:run[-1].end]

@@ -37,10 +37,17 @@ _MADE_BY = re.compile(
     r"estimates?|modelling|calculations?)\s+(?:[\w’'-]+\s+){0,5}?(?:commissioned|compiled|published|released|"
     r"analy[sz]ed|conducted|produced|gathered|collected)\s+by\s+(?P<owner>.+)$", re.IGNORECASE)
 
+# "figures the organisers filed with the council", "data the ministry sent to parliament": a contact
+# clause whose subject handed the data over
+_HANDED = re.compile(
+    rf"^{_DETS}{_DATA}\s+(?:that\s+)?(?P<owner>(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+"
+    r"(?:filed|submitted|sent|gave|handed|published|released|provided|supplied|presented|issued|compiled)"
+    r"(?:\s+(?:with|to|on|in|at|last|this)\b.*)?$", re.IGNORECASE)
+
 
 def source_owner(phrase: str) -> str:
     """Who gives the data a source phrase names; the phrase itself when it names no one."""
-    for pattern in (_FROM, _OWNED, _NAMED, _MADE_BY):
+    for pattern in (_FROM, _OWNED, _NAMED, _MADE_BY, _HANDED):
         m = pattern.match(phrase)
         if m and m.group("owner").strip():
             return m.group("owner").strip()
