@@ -75,7 +75,7 @@ _AGE_BEFORE_RE = re.compile(rf"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s
 _APPOSITIVE_AGE_RE = re.compile(r"(?:[A-Z][\w'’.-]+|\b(?:man|woman|boy|girl|child|son|daughter|mother|father|"
                                 r"wife|husband|brother|sister|victim|suspect|driver|patient|teenager|"
                                 r"resident|player|student))\s*,\s*$")
-_YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
+_YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+olds?\b", re.IGNORECASE)
 _PERSON_NOUNS = (r"man|woman|boy|girl|child|son|daughter|mother|father|wife|husband|brother|sister|victim|"
                  r"suspect|driver|patient|teenager|resident|player|student|baby|grandmother|grandfather|"
                  r"grandson|granddaughter|mum|dad|pensioner|worker|pupil|officer|partner|friend|neighbour|"
@@ -191,7 +191,8 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "April 2017"
     if not fig.spelled and re.match(r"s\b|['’]s\b", after) and len(fig.raw) <= 4 and fig.unit is None:
         return True  # "the 1990s", "2018's best", "Channel 5s", "in their 20s"
-    if is_age(text, fig, before, after):
+    tail = suspended_tail(text, fig, hi)  # "16- and 17-year-olds": the last member's word
+    if is_age(text, fig, before, after if tail is None else text[tail:min(hi, tail + 30)]):
         return True
     if fig.unit is None and not fig.has_mult and not fig.has_sep:
         if _NUMBER_SIGN_RE.search(before) or re.match(r"\s+ZIP\b", after):
@@ -254,10 +255,12 @@ def is_age(text: str, fig: Figure, before: str, after: str) -> bool:
     if fig.kind != "number" or fig.has_mult or fig.has_sep:
         return False
     ends = (fig.low, fig.high) if fig.hedge == "range" else (fig.value,)
-    if any(v is None or not float(v).is_integer() or v < 0 for v in ends):
+    if any(v is None or v < 0 for v in ends):
         return False
     if _YEAR_OLD_RE.match(after) or fig.unit == "year of age":
-        return True  # "a 54-year-old", "the 54-year-old mayor", "81 years old", "a 300-year-old oak"
+        return True  # "a 54-year-old", "the 54-year-old mayor", "81 years old", "18-to-24-year-olds"
+    if not all(float(v).is_integer() for v in ends if v is not None):
+        return False
     if fig.unit is not None or max(v for v in ends if v is not None) > 130:
         return False
     if _AGE_BEFORE_RE.search(before):
@@ -344,12 +347,14 @@ _CLOCK_PREP_RE = re.compile(r"(?P<prep>\b(?:at|by|until|till|til|from|after|befo
 # level ("closed at 6.30", "stood at 2.45"), a trend ("rose by 2.45"), or "to 2.40 from 2.45"
 _LEVEL_NOUN_RE = re.compile(
     r"\b(?:rates?|index|indices|prices?|shares?|stocks?|yields?|bonds?|euro|dollar|pound|sterling|yen|franc|"
-    r"rupee|currency|ratio|score|average|odds|rating|points?|level|benchmark|cost|costs|worth)\b"
+    r"rupee|currency|ratio|score|average|odds|rating|points?|level|benchmark|cost|costs|worth|figure|number|"
+    r"total|value|reading|estimate|forecast|growth|inflation|unemployment|deficit|debt|gdp|multiple)\b"
     r"[^.;:!?()]{0,50}$",
     re.IGNORECASE)
 _LEVEL_VERB_RE = re.compile(
     r"\b(?:closed|closing|closes|settled|stood|stands|standing|traded|trading|trades|priced|valued|fixed|"
-    r"pegged|capped|peaked|bottomed|quoted|rated|scored|averaged|fetched)\s+(?:[\w'’-]+\s+)?$",
+    r"pegged|capped|peaked|bottomed|quoted|rated|scored|averaged|fetched|went|moved|changed|revised|"
+    r"raised|lowered)\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE)
 _TO_FROM_RE = re.compile(r"\bto\s+[\d.,]+\s+from\s+$", re.IGNORECASE)
 

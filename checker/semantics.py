@@ -179,12 +179,17 @@ def _words_re(words: list[str]) -> str:
 HEDGE_ROWS = ("approx", "average", "nearly", "more-than", "at-least", "plus", "less-than", "at-most",
               "not-more-than", "not-less-than")
 # A negation before a more-than or less-than word flips the bound: "no more than 300", "not a penny more
-# than $45 million", "must not exceed 40" are at most; "no fewer than 300", "not a day less than 6
-# years" at least. The negated rows list examples; the words matched are the two bound rows' own.
+# than $45 million", "must not exceed 40", "did not rise above 2%" are at most; "no fewer than 300",
+# "not a day less than 6 years", "has not fallen below 4%" at least. The negated rows list examples;
+# the words matched are the two bound rows' own.
 NEGATED = {"more-than": "not-more-than", "less-than": "not-less-than"}
 _NEGATION_RE = re.compile(
     r"(?<![\w-])(?:not|no|never|[a-z]+n['’]t)\s+(?:(?:even\s+)?(?:one|a\s+single|a|an)\s+"
-    r"(?:(?!(?:more|less|fewer|over|under|above|below)\b)[a-z]+\s+)?)?$",
+    r"(?:(?!(?:more|less|fewer|over|under|above|below)\b)[a-z]+\s+)?)?"
+    # a verb of being or moving between: "did not rise above 2%", "has not fallen below 4%"
+    r"(?:(?:be|been|being|is|was|were|are|go|goes|went|gone|get|gets|got|stay|stays|stayed|remain|remains|"
+    r"remained|rise|rises|rose|risen|climb|climbs|climbed|grow|grows|grew|grown|fall|falls|fell|fallen|"
+    r"drop|drops|dropped|sink|sinks|sank|sunk|dip|dips|dipped)\s+){0,2}$",
     re.IGNORECASE,
 )
 _PREFIX_WORDS = {w: r for r in HEDGE_ROWS if r not in NEGATED.values() for w in ROWS[r].words
