@@ -6,6 +6,9 @@
 2. **Similarity.** Claims no rule takes are grouped by :mod:`checker.similarity` (what they
    measure, their context, time frame and figure; vetoes for look-alikes).
 
+Claims arrive whole: extraction has already read changes named by a noun and units left out by
+ellipsis (``checker.extract``), so matching takes them as they are.
+
 The vocabulary both steps share (unit classes, predicate families) lives in :mod:`checker.measures`
 and is re-exported here (``compatible_units``, ``unit_class``, ``predicate_family``).
 
@@ -30,7 +33,6 @@ from checker.measures import (
     compatible_units,
     dimension_of,
     predicate_family,
-    singular,
     unit_class,
     views_of,
 )
@@ -58,7 +60,7 @@ def match(
 ) -> tuple[tuple[Claim, ...], tuple[Group, ...]]:
     """Every claim with ``quantity`` set (or None), and the groups; both sorted. ``dates`` maps an
     article id to its date (``Article.date``), when known: it tells similarity which years are past."""
-    ordered = _harmonise(sorted(claims, key=_claim_key))
+    ordered = sorted(claims, key=_claim_key)
     views = views_of(ordered)
     assigned: dict[int, tuple[str, Membership]] = {}
     for i, view in enumerate(views):
@@ -81,60 +83,6 @@ def match(
     quantity = {m.claim: g.id for g in groups for m in g.members}
     out = tuple(replace(c, quantity=quantity.get(c.id)) for c in ordered)
     return out, tuple(sorted(groups, key=lambda g: g.id))
-
-
-def _harmonise(claims: list[Claim]) -> list[Claim]:
-    """Two readings made whole before grouping (docs/rules.md, "Ellipsis and changes named by a noun"):
-    a level of money or percent whose noun names a change is that change (``CHANGE_NOUNS``); a bare
-    figure that repeats the unit of the sentence's previous figure by ellipsis takes it: "about 12,000
-    hectares according to the fire service, more than 25,000 according to ..." -- the second is read
-    as a count with no unit, but its counted noun (filled in from the earlier figure) is that unit."""
-    out = list(claims)
-    for k, c in enumerate(claims):
-        change = _change_of(c)
-        if change is not None:
-            out[k] = replace(c, trend=change or None)
-            continue
-        if not c.entity:
-            continue
-        earlier = [
-            p for p in claims[:k]
-            if p.article == c.article and p.sentence_start == c.sentence_start and p.end <= c.start
-        ]
-        if not earlier or earlier[-1].dimension == "count" or not earlier[-1].unit:
-            continue
-        prev = earlier[-1]
-        named = (singular(prev.unit.lower()), singular(prev.text.split()[-1]))
-        if c.dimension == "count" and not c.unit and singular(c.entity.strip().lower()) in named:
-            out[k] = replace(c, unit=prev.unit, dimension=prev.dimension, entity=prev.entity)
-    return out
-
-
-# A level whose noun names a change is that change: "puts the rise at nearly 13%", "the true loss was
-# under 20 million" (money and percent only: "800 job losses" is a count of jobs).
-CHANGE_NOUNS = {
-    "rise": "up", "increase": "up", "growth": "up", "hike": "up", "gain": "up", "jump": "up",
-    "fall": "down", "drop": "down", "decline": "down", "decrease": "down", "cut": "down",
-}
-# Verbs that state an amount of money spent or lost, not a change in it: "lost about €85 million" is
-# the amount lost, like "cost €85 million" and "a loss of €85 million".
-AMOUNT_VERBS = frozenset(("lose", "cost"))
-
-
-def _change_of(c: Claim) -> str | None:
-    if c.dimension == "currency" and c.trend is not None and (c.predicate or "").lower() in AMOUNT_VERBS:
-        return ""  # an amount, not a change
-    if c.trend is not None or c.dimension not in ("percent", "currency"):
-        return None
-    words = [w for w in WORD_RE.findall(re.sub(r"\([^)]*\)", " ", c.entity or "").lower())]
-    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "at", "to")), len(words))
-    head = words[:cut]  # "the real rise for a typical commuter" -> rise
-    if head and singular(head[-1]) in CHANGE_NOUNS:
-        return CHANGE_NOUNS[singular(head[-1])]
-    # "puts the annual increase at 8.1%": the change noun was read as the predicate, the figure is its "at".
-    before = c.sentence[: max(c.start - c.sentence_start, 0)]
-    noun = singular((c.predicate or "").lower())
-    return CHANGE_NOUNS.get(noun) if noun and re.search(r"\bat\s*$", before) else None
 
 
 def _claim_key(c: Claim) -> tuple[object, ...]:

@@ -779,37 +779,18 @@ def test_grouping_does_not_depend_on_the_hash_seed() -> None:
     assert len(outputs) == 1
 
 
-def test_ellipsis_and_changes_named_by_a_noun_are_made_whole_before_grouping() -> None:
-    s = "About 12,000 hectares according to the fire service, more than 25,000 according to satellites."
-    first = claim("h1", "a.txt", s, "About 12,000 hectares", value=12000, unit="hectares",
-                  dimension="measure")
-    bare = claim("h2", "a.txt", s, "25,000", value=25000, entity="hectares")
-    out, _ = match([first, bare], RuleSet.empty())
-    read = {c.id: c for c in out}
-    assert (read["h2"].unit, read["h2"].dimension) == ("hectares", "measure")
-    # A bare count whose noun is not the earlier figure's unit keeps its own reading.
-    other = claim("h3", "a.txt", s, "25,000", value=25000, entity="volunteers")
-    out, _ = match([first, other], RuleSet.empty())
-    assert {c.id: c for c in out}["h3"].dimension == "count"
-    rise = claim("r", "b.txt", "Riders put the real rise at 13%.", "13%", value=13, unit="percent",
-                 dimension="percent", entity="real rise")
-    lost = claim("l", "b.txt", "Shops lost about 85 million euros.", "85 million euros", value=85e6,
-                 unit="EUR", dimension="currency", predicate="lose", trend="down")
-    out, _ = match([rise, lost], RuleSet.empty())
-    read = {c.id: c for c in out}
-    assert read["r"].trend == "up" and read["l"].trend is None
+def test_matching_takes_changes_named_by_a_noun_and_ellipsis_as_extraction_read_them() -> None:
+    """Extraction makes these readings whole (checker/extract.py ``_harmonise``); matching keeps them."""
+    from checker.extract import extract_text
 
+    def read(sentence: str) -> list[tuple[str, str | None, str, str | None]]:
+        out, _ = match(extract_text(sentence, "a.txt"), RuleSet.empty())
+        return [(c.text, c.unit, c.dimension, c.trend) for c in out]
 
-def test_a_change_noun_read_as_predicate_with_at_is_a_change() -> None:
-    from checker.match import match as run_match
-    from checker.rules import RuleSet as Rules
-
-    text = "The statistics office puts the annual increase at 8.1%."
-    c = claim("p", "a.txt", text, "8.1%", value=8.1, unit="percent", dimension="percent",
-              entity="annual", predicate="increase")
-    out, _ = run_match([c], Rules.empty())
-    assert out[0].trend == "up"
-    level = claim("q", "a.txt", "Unemployment increased to 8.1%.", "8.1%", value=8.1, unit="percent",
-                  dimension="percent", entity="unemployment", predicate="increase")
-    out, _ = run_match([level], Rules.empty())
-    assert out[0].trend is None  # the level reached, not a change
+    burned = ("About 12,000 hectares burned according to the fire service, "
+              "more than 25,000 according to satellites.")
+    assert [(u, d) for _, u, d, _ in read(burned)] == [("hectare", "measure")] * 2
+    assert read("Riders put the real rise at 13%.")[0][3] == "up"
+    assert read("The statistics office puts the annual increase at 8.1%.")[0][3] == "up"
+    assert read("Unemployment increased to 8.1%.")[0][3] is None  # the level reached, not a change
+    assert read("Shops lost about 85 million euros.")[0][3] is None  # an amount lost, not a change
