@@ -349,7 +349,7 @@ def rules_check(rules: RulesDir = None) -> int:
     if not Path(folder).is_dir():
         raise CheckerError(f"{folder}: no such rules folder")
     ruleset = load_rules(folder)
-    _err(f"{folder}: {len(ruleset.rules)} rule(s) OK")  # tests/test_scenario.py expects "rule(s) OK"
+    _err(f"{folder}: {counted(len(ruleset.rules), 'rule')} OK")
     return ExitCode.OK
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from checker.match import STOPWORDS, TIME_WORDS, WORD_RE
 from checker.model import Claim, Group, Report
-from checker.report import one_line
+from checker.report import counted, one_line
 
 MAX_CUES = 6  # alternatives per cue group: enough to review, few enough to read
 MAX_SHOWN = 80  # characters of a figure or entity in a stub's comment
@@ -92,7 +92,7 @@ def _stub(group: Group, members: list[Claim], rule_id: str) -> str:
         "cues": cues,
     }
     lines = [
-        f"# Suggested from similarity group {group.id} ({len(members)} claims no rule covers):",
+        f"# Suggested from similarity group {group.id} ({counted(len(members), 'claim')} no rule covers):",
         *(f"#   {c.article}:{c.line} {one_line(c.text, MAX_SHOWN)!r} - {one_line(c.entity or '?', MAX_SHOWN)}"
           for c in members),
         "# Review the label and the cues (words these claims share), then commit under rules/.",

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from checker.cli import ExitCode, run_cli
+from checker.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 Cap = pytest.CaptureFixture[str]
@@ -102,7 +103,15 @@ def test_rules_check_passes_on_the_shipped_rules(capsys: Cap,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     code, _, err = cli(capsys, "rules", "check")
-    assert code == ExitCode.OK and "rule(s) OK" in err
+    shipped = len(load_rules(str(ROOT / "rules")).rules)
+    assert code == ExitCode.OK and err.endswith(f": {shipped} rules OK\n"), err
+
+
+def test_rules_check_counts_one_rule_in_the_singular(capsys: Cap, tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    shutil.copy(ROOT / "rules" / "xinjiang" / "camp-detainees.yaml", tmp_path / "rules" / "one.yaml")
+    code, _, err = cli(capsys, "rules", "check", "--rules", str(tmp_path / "rules"))
+    assert code == ExitCode.OK and err.endswith(": 1 rule OK\n"), err
 
 
 # --- the shipped CI files -----------------------------------------------------------------------

@@ -67,3 +67,11 @@ def test_nothing_to_suggest_is_empty_text() -> None:
     assert suggest([], []) == ""
     claims, groups = match(storm_claims()[:1], load_rules(None))
     assert groups == () and suggest(groups, claims) == ""
+
+
+def test_the_stub_comment_counts_its_claims_in_the_right_number() -> None:
+    claims, groups = match(storm_claims() + march_claims(), load_rules(None))
+    group = min(groups, key=lambda g: g.id)
+    first = next(c for c in claims if c.id == group.claims[0])
+    assert f"({len(group.claims)} claims no rule covers)" in suggest([group], claims)
+    assert "(1 claim no rule covers)" in suggest([group], [first])  # the others not given: one member
