@@ -483,8 +483,8 @@ def _reference_finding(group: Group, rule: Rule, cmp: Comparison, articles: Mapp
 
 
 def describe_gap(cmp: Comparison, *, reference_side: bool = False) -> str:
-    """'18x below' / 'far above' (relative to the other side), for messages and explain."""
-    size = "far" if cmp.gap is None else f"{format_ratio(cmp.gap)}"
+    """'18× below' / 'far above' (relative to the other side), for messages and explain."""
+    size = "far" if cmp.gap is None else ratio_text(cmp.gap)
     below = _center(cmp.interval_a) <= _center(cmp.interval_b) if reference_side else True
     if cmp.a.trend and cmp.b is not None and cmp.b.trend \
             and cmp.a.trend != cmp.b.trend:
@@ -492,9 +492,30 @@ def describe_gap(cmp: Comparison, *, reference_side: bool = False) -> str:
     return f"{size} {'below' if below else 'above'}"
 
 
+RATIO_SIGN = "×"  # one sign for "how far apart" in messages, reports and explain
+
+
+def ratio_text(ratio: float) -> str:
+    """How far apart, as written in messages and reports: '1.04×', '1.4×', '15×' (rounded: two decimals
+    below 1.05, so that a small gap does not read as '1.0×', no gap at all; one decimal below 10)."""
+    if ratio < 1.05:
+        return f"{ratio:.2f}{RATIO_SIGN}"
+    return f"{ratio:,.0f}{RATIO_SIGN}" if ratio >= 10 else f"{ratio:.1f}{RATIO_SIGN}"
+
+
 def format_ratio(ratio: float) -> str:
-    """How far apart, as written in messages and tables: '1.4x', '15x' (rounded, one decimal below 10)."""
-    return f"{ratio:,.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
+    """:func:`ratio_text` with an ASCII 'x' ('1.4x'), as ``checker explain`` still writes it."""
+    return ratio_text(ratio).replace(RATIO_SIGN, "x")
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: a leading 'The', 'A', 'An', 'Its' ... in lower case
+    ('according to the interior ministry'); other capitals stay ('according to Police Chief Ada Lind')."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in _LOWER_FIRST else name
+
+
+_LOWER_FIRST = frozenset(("The", "A", "An", "Its", "Their", "His", "Her", "Our"))
 
 
 def speaker(attribution: str | None) -> str | None:
@@ -515,7 +536,7 @@ def _figure(claim: Claim, articles: Mapping[str, Article]) -> str:
     where = [x for x in (outlet, claim.article) if x]
     who = speaker(claim.attribution)
     if who:
-        where.append(f"according to {who}")
+        where.append(f"according to {in_sentence(who)}")
     return f"\"{claim.text}\" ({', '.join(where)})"
 
 

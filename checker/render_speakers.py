@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from checker.compare import speaker
+from checker.compare import in_sentence, speaker
 from checker.context_speaker import KIND_LABELS
 from checker.model import Claim, Finding
 from checker.render_markdown import MarkdownRenderer
@@ -173,18 +173,11 @@ def speaker_keys(names: Iterable[str]) -> dict[str, tuple[str, str]]:
         members.setdefault(root(key_of[name]), []).append(name)
     out: dict[str, tuple[str, str]] = {}
     for k, group in members.items():
-        shown = _shown(min(group, key=lambda n: (-len(_words(n)), n)))
+        shown = in_sentence(min(group, key=lambda n: (-len(_words(n)), n)))
         out.update({name: (" ".join(k), shown) for name in group})
     return out
 
 
-def _shown(name: str) -> str:
-    """A name as it reads inside a sentence: a leading 'The', 'A', 'Its' ... in lower case."""
-    first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if rest and first in _LOWER_FIRST else name
-
-
-_LOWER_FIRST = frozenset(("The", "A", "An", "Its", "Their", "His", "Her", "Our"))
 
 
 def source_label(names: dict[str, set[str]]) -> str:

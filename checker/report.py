@@ -169,11 +169,9 @@ def reference_text(ref: Reference) -> str:
 def format_ratio(ratio: float | None) -> str:
     if ratio is None or not math.isfinite(ratio):
         return "—"
-    if ratio < 1.05:
-        return f"{ratio:.2f}×"  # "1.0×" would read as no gap at all
-    from checker.compare import format_ratio as as_text
+    from checker.compare import ratio_text
 
-    return as_text(ratio).replace("x", "×")
+    return ratio_text(ratio)
 
 
 def capitalised(text: str) -> str:

@@ -16,6 +16,7 @@ from checker.compare import (
     compare,
     format_ratio,
     policy_for,
+    ratio_text,
     severity_for,
     speaker,
     widen,
@@ -123,7 +124,7 @@ def test_message_names_figures_articles_outlets_speakers_and_ratio() -> None:
     assert '"tens of thousands"' in msg and '"about 2 million"' in msg
     assert "LatestLY, 003.txt" in msg and "000.txt" in msg
     assert "according to Several reports" in msg
-    assert f"{format_ratio(finding.ratio)} below" in msg
+    assert f"{ratio_text(finding.ratio)} below" in msg
     assert msg.count(".") >= 1 and "\n" not in msg
     assert finding.details["sides"][1]["speaker"] == "Several reports"
 
@@ -550,3 +551,38 @@ def test_two_speakers_point_figures_apart_after_tolerance_conflict_even_when_hed
     # Values within tolerance never conflict.
     near = dataclasses.replace(observers, text="about 55%", low=49.5, high=60.5, value=55)
     assert run([official, near]) == ()
+
+
+def test_message_names_a_speaker_as_it_reads_inside_a_sentence() -> None:
+    a = claim("k1", "a.txt", "400", 400, 400, 400, hedge="exact", attribution="The interior ministry said")
+    b = claim("k2", "b.txt", "5,000", 5000, 5000, 5000, hedge="exact", attribution="An aid group estimated")
+    c = claim("k3", "c.txt", "9,000", 9000, 9000, 9000, hedge="exact",
+              attribution="Police Chief Ada Lind said")
+    messages = " ".join(f.message for f in run([a, b, c]))
+    assert "according to the interior ministry" in messages and "according to an aid group" in messages
+    assert "according to Police Chief Ada Lind" in messages  # only a leading determiner is lowered
+    assert "according to The" not in messages and "according to An" not in messages
+
+
+def test_a_small_gap_is_not_written_as_no_gap() -> None:
+    # 100 and 122 as exact figures: 110 against 110.9 after the 10% tolerance, a gap under 1%.
+    (finding,) = run([claim("s1", "a.txt", "100", 100, 100, 100, hedge="exact"),
+                      claim("s2", "b.txt", "122", 122, 122, 122, hedge="exact")])
+    assert 1 < finding.ratio < 1.05
+    assert f"is {finding.ratio:.2f}× below" in finding.message and "1.0×" not in finding.message
+
+
+@pytest.mark.parametrize(("ratio", "text"), [
+    (1.004, "1.00×"), (1.049, "1.05×"), (1.05, "1.1×"), (1.35, "1.4×"), (9.9, "9.9×"), (14.87, "15×"),
+    (1234.0, "1,234×"),
+])
+def test_ratio_text_uses_one_sign_and_two_decimals_for_small_gaps(ratio: float, text: str) -> None:
+    assert ratio_text(ratio) == text
+    assert format_ratio(ratio) == text.replace("×", "x")  # the ASCII form checker explain writes
+
+
+def test_messages_and_report_write_a_ratio_with_the_same_sign() -> None:
+    from checker.report import format_ratio as report_ratio
+
+    (finding,) = run([TENS_OF_THOUSANDS, TWO_MILLION])
+    assert report_ratio(finding.ratio) in finding.message and "x below" not in finding.message
