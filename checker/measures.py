@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.context_words import EVENT_NOUNS, PREPS
+from checker.context_words import EVENT_NOUNS, GENERIC_HEADS, PREPS
 from checker.model import Claim
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -26,9 +26,6 @@ TIME_WORDS = frozenset(("last", "next", "past", "year", "month", "week", "day", 
 FIGURE_WORDS = frozenset(
     ("number", "figure", "total", "estimate", "count", "true", "real", "actual", "official", "tally", "toll")
 )
-# Nouns that name a figure rather than a thing: "the total", "the death toll" count what their
-# complement or modifier names.
-GENERIC_HEADS = frozenset(("number", "figure", "total", "estimate", "count", "tally", "toll"))
 # Nouns for a gathering of people: as the entity of a count with no unit, they count people.
 PEOPLE_GATHERED = frozenset(("crowd", "crowds", "audience", "audiences", "gathering"))
 NEAR_WORDS = 4  # words either side of a figure that count as "what it measures" when entity is unknown
