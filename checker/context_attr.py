@@ -261,7 +261,7 @@ def _by_agent(text: str, toks: list[Token], pos: int) -> str | None:
     if not after:
         return None
     first = after[0]
-    for v in range(max(0, first - 6), min(len(toks) - 1, first + 4)):
+    for v in range(max(0, first - 6), min(len(toks) - 1, first + 5)):
         t = toks[v]
         if not is_past_form(t.low) or lemma(t.text) not in SOURCE_VERBS:
             continue
@@ -439,8 +439,10 @@ def attribution(text: str, sent_start: int, sent_end: int, fig_start: int, fig_e
     spans = prior + [(sent_start, sent_end)]
     found = None
     if quote is not None:
-        found = _according(text, sent_start, sent_end, fig_start) or _quote_speaker(
-            text, para, (sent_start, sent_end), quote)
+        # "far short of the “more than 120,000” claimed by the organisers": a passive agent still wins
+        found = _by_agent(text, tokens(text, sent_start, sent_end), fig_start) \
+            or _according(text, sent_start, sent_end, fig_start) \
+            or _quote_speaker(text, para, (sent_start, sent_end), quote)
     if found is None:
         found = sentence_attribution(text, sent_start, sent_end, fig_start)
     if found and anaphor_head(found):

@@ -14,12 +14,15 @@ from checker.context_words import (
     AUX,
     CONJ_STOP,
     DETS,
+    GENERIC_HEADS,
     IRREGULAR,
     KNOWN_VERBS,
+    MONTHS,
     PREPS,
     PRONOUNS,
     RELATIVES,
     WEEKDAYS,
+    is_finite_verb,
     is_past_form,
     is_possessive,
     lemma,
@@ -64,6 +67,7 @@ _LY_NOUNS = wordset("family daily weekly monthly quarterly yearly ally assembly 
                     "tally reply anomaly monopoly")
 _TIME_WORDS = _TIME_ONLY | wordset("the final first opening closing second third same")
 _ENDS_NOT = DETS | PREPS | CONJ_STOP | wordset("and or nor of")
+_HEADS = GENERIC_HEADS | wordset("figures estimates numbers")
 _PRONOUN_OF = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 _PRE_VERB_ADVERBS = wordset("also previously recently further repeatedly separately then now already "
                             "today yesterday earlier later")
@@ -109,8 +113,9 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
         plural_subject = (plural or prev in SOURCE_NOUNS) and w == lemma(w)
         if plural_subject and nxt.isascii() and nxt.isalpha() and nxt.islower() and nxt not in PREPS:
             return True  # "Opposition leaders claim turnout was ..."
-        if nxt == "," and w == lemma(w) and toks[i - 1].text[:1].isupper():
-            return False  # "the Vessel Watch project, 27 tankers ...": a noun before a comma
+        if nxt == "," and w == lemma(w) and (toks[i - 1].text[:1].isupper()
+                                             or i > 1 and toks[i - 2].low in DETS):
+            return False  # "the Vessel Watch project, 27 ...", "close to the police estimate, and": nouns
         if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
                 or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
             return False
@@ -180,6 +185,18 @@ def _trim_to_noun_phrase(words: list[str]) -> list[str]:
     return words
 
 
+def _contact_clause(words: list[str]) -> bool:
+    """'a figure officials (cite)', 'the figure the ministry (gave)': a figure noun, then the subject of
+    a relative clause without 'that'."""
+    if len(words) < 3 or words[0].lower() not in ("a", "the") or words[1].lower() not in _HEADS:
+        return False
+    third = words[2]
+    if third.lower() in ("the", "a", "an"):
+        return len(words) > 3
+    return third.isalpha() and third.lower() not in PREPS | _ENDS_NOT and not is_past_form(third) \
+        and (len(words) == 3 or third[:1].isupper())
+
+
 def clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,;:—–-" + _QUOTES)
     phrase = _TAIL_TIME.sub("", phrase).strip(" ,;:")
@@ -194,6 +211,8 @@ def clean_speaker(phrase: str) -> str | None:
         return None  # "saying its observers": a participle's clause, not a speaker
     if len(words) > 14 or _TWO_DIGITS.search(" ".join(words)):
         return None
+    if _contact_clause(words):
+        words = words[2:]  # "79%, a figure officials cite": the contact clause's subject
     whole = " ".join(words)
     owner = source_owner(whole)  # "figures X filed with ...", "data that X published"
     words = _trim_to_noun_phrase(owner.split() if owner != whole else words)
@@ -209,8 +228,8 @@ def clean_speaker(phrase: str) -> str | None:
         return None  # "the number it (announced)": a relative clause, not a speaker
     if len(words) == 1 and (last in _FUNCTION or last in AUX or last in DETS):
         return None
-    if all(w.lower() in _TIME_ONLY for w in words):
-        return None
+    if all(w.lower().rstrip(".") in _TIME_ONLY or w.lower().rstrip(".") in MONTHS for w in words):
+        return None  # "by Feb. 20", "on Monday"
     owner = source_owner(strip_possessive(phrase))
     return _PRONOUN_OF.get(owner.lower(), owner)  # "Its data show": "it", resolved like a pronoun
 
@@ -338,6 +357,10 @@ def object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = Fals
             return None
     if not words or any(w.low in AUX for w in words):
         return None
+    rest = [] if stop_at_verb else toks[v + 1 + len(words):]
+    rest = rest[:next((k for k, t in enumerate(rest) if t.text in ",.;:!?" or t.text in _QUOTES), len(rest))]
+    if any(t.low in AUX or is_finite_verb(t.low) for t in rest):
+        return None  # "says the real number of jobs at risk is closer to 600": the reported clause
     if words[0].low in POSSESSIVE_PRONOUNS | PRONOUNS and any(
             _verb_at([w.text for w in words], k) for k in range(1, len(words))):
         return None  # "said its own count put turnout at": the reported clause, not who said it

@@ -20,15 +20,18 @@ from checker.context_words import NOT_NAMES, wordset
 _DATA = r"(?:figures?|data|statistics|numbers|estimates?|count|tally|records|tallies|counts)"
 _PUBLISHED = r"(?:(?:compiled|released|published|provided|issued|given|gathered|collected|analy[sz]ed|kept)"
 _PUBLISHED += r"\s+)?"
-_DETS = r"(?:(?:the|a|an|its|their|official|latest|new|final|preliminary|own|initial|satellite|monthly|"
-_DETS += r"weekly|annual|daily|provisional|revised)\s+)*"
+_DATA_ADJECTIVES = r"official|latest|new|final|preliminary|own|initial|satellite|monthly|weekly|annual|" \
+    r"daily|provisional|revised"
+_DETS = rf"(?:(?:the|a|an|its|their|{_DATA_ADJECTIVES})\s+)*"
 # "figures from the labour ministry", "satellite data analysed by the Forest Watch Institute"
 _FROM = re.compile(rf"^{_DETS}{_DATA}\s+{_PUBLISHED}(?:from|by|of)\s+(?P<owner>.+)$", re.IGNORECASE)
 # "the ministry's own figures", "Civic Watch's count"
 _OWNED = re.compile(rf"^(?P<owner>.+?)[’']s\s+{_DETS}{_DATA}$", re.IGNORECASE)
 # "an Associated Press tally", "Eurostat data", "a Reuters count"
 _NAME = r"(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*"
-_NAMED = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?)\s)(?P<owner>{_NAME})\s+{_DATA}$")
+# not "Official figures", "Provisional data": an adjective, not a name
+_NAMED = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?!(?:The|An?|(?i:{_DATA_ADJECTIVES}))\s)"
+                    rf"(?P<owner>{_NAME})\s+{_DATA}$")
 
 
 # "an analysis of phone data commissioned by the city council", "satellite images analysed by X"
