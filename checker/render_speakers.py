@@ -22,6 +22,7 @@ from checker.render_markdown import MarkdownRenderer
 from checker.report import capitalised, counted, format_ratio, severity_rank, source_kind
 
 NO_SOURCE = "no source named"
+MAX_KIND_SENTENCES = 6  # pairs of kinds of source, most severe first; the rest are counted
 
 @dataclass(frozen=True)
 class Source:
@@ -227,7 +228,8 @@ def kind_disagreements(pairs: Iterable[tuple[Finding, Claim, Claim]],
             name = speaker(c.attribution) or ""
             entry.names.setdefault(kind, set()).add((keys.get(name) or ("", name))[1])
     lines = []
-    for (a, b), entry in sorted(merged.items(), key=lambda kv: _kind_order(kv[0], kv[1].findings)):
+    ordered = sorted(merged.items(), key=lambda kv: _kind_order(kv[0], kv[1].findings))
+    for (a, b), entry in ordered[:MAX_KIND_SENTENCES]:
         first, second = (b, a) if entry.higher == {b} else (a, b)  # the kind with the higher figures first
         far = _how_far(entry.findings)
         who = _kind_side(first, entry.names[first])
@@ -237,6 +239,11 @@ def kind_disagreements(pairs: Iterable[tuple[Finding, Claim, Claim]],
         else:
             line = f"{who} give higher figures than {other}: {far}."
         lines.append(capitalised(line))
+    if len(ordered) > MAX_KIND_SENTENCES:
+        rest = len(ordered) - MAX_KIND_SENTENCES
+        verb = "disagrees" if rest == 1 else "disagree"
+        lines.append(f"{counted(rest, 'more pair')} of kinds {verb}, less severely or less far apart: "
+                     "see the sources below.")
     return lines
 
 

@@ -206,3 +206,16 @@ def test_json_gives_each_claims_speaker_kind() -> None:
     jsonschema.Draft202012Validator(schema).validate(data)
     data["claims"][0]["speaker_kind"] = "aliens"
     assert not jsonschema.Draft202012Validator(schema).is_valid(data)
+
+
+def test_many_pairs_of_kinds_are_cut_and_counted() -> None:
+    from checker.render_speakers import MAX_KIND_SENTENCES
+
+    kinds = ["Police", "Organisers", "Researchers", "Officials", "The company", "The union", "Witnesses",
+             "Journalists"]
+    report = _report([(f"Outlet {i}", f"{who} said", f"{1000 * 3 ** i:,}", 1000 * 3 ** i)
+                      for i, who in enumerate(kinds)])
+    lines = _kinds_section(render_markdown(report)).count("\n- ")
+    pairs = len(kinds) * (len(kinds) - 1) // 2
+    assert lines == MAX_KIND_SENTENCES + 1
+    assert f"- {pairs - MAX_KIND_SENTENCES} more pairs of kinds disagree" in render_markdown(report)
