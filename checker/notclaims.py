@@ -52,6 +52,7 @@ _NOISE_RE = re.compile(
 )
 _PHONE_CUE_RE = re.compile(r"\b(?:call|calls|calling|tel|telephone|phone|ring|dial|fax|hotline|helpline|"
                            r"whatsapp|sms)\b\W{0,6}(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
+_STATION_RE = re.compile(r"(?-i:\b[A-Z]{3,5})[ \t]+$")
 _VERSIONED_RE = re.compile(r"\b[a-z]+[A-Z]\w*[ \t]+$")
 _SLASH_RE = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)")
 _DENOMINATORS = frozenset([2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 64, 100])
@@ -75,6 +76,8 @@ _AGE_BEFORE_RE = re.compile(rf"\b(?:aged?|ages|age\s+of|turns?|turned|turning)\s
 _APPOSITIVE_AGE_RE = re.compile(r"(?:[A-Z][\w'’.-]+|\b(?:man|woman|boy|girl|child|son|daughter|mother|father|"
                                 r"wife|husband|brother|sister|victim|suspect|driver|patient|teenager|"
                                 r"resident|player|student))\s*,\s*$")
+_SPEECH_RE = re.compile(r"\b(?:said|says|told|added|according\s+to)\b", re.IGNORECASE)
+_FULL_NAME_COMMA_RE = re.compile(r"(?-i:\b[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+),\s*$")
 _YEAR_OLD_RE = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]+olds?\b", re.IGNORECASE)
 _PERSON_NOUNS = (r"man|woman|boy|girl|child|son|daughter|mother|father|wife|husband|brother|sister|victim|"
                  r"suspect|driver|patient|teenager|resident|player|student|baby|grandmother|grandfather|"
@@ -138,6 +141,9 @@ def in_name(text: str, fig: Figure, lo: int) -> bool:
     if fig.spelled or fig.has_sep or fig.has_mult or fig.kind != "number" or fig.hedge_word:
         return False  # a hedged number ("at most 100") is no name
     if "." in fig.raw:  # a decimal is a name's version only after a word like "iOS", "macOS", "iPadOS"
+        if fig.unit is None and _STATION_RE.search(text, max(lo, fig.start - 8), fig.start) \
+                and fig.value is not None and 87.5 <= fig.value <= 108:
+            return True  # a radio station's frequency: "WBRN 91.7"
         return fig.unit is None and _VERSIONED_RE.search(text, max(lo, fig.start - 20), fig.start) is not None
     if fig.unit is None and re.match(r" (?!I\b)[A-Z][\w’'&-]*(?![\w’'&-]*s\b)", text[fig.end:fig.end + 30]):
         return True  # "787 Dreamliner", "11 Pro Max", "10 Downing Street"
@@ -191,6 +197,8 @@ def not_a_claim(text: str, fig: Figure, lo: int, hi: int) -> bool:
             return True  # "April 2017"
     if not fig.spelled and re.match(r"s\b|['’]s\b", after) and len(fig.raw) <= 4 and fig.unit is None:
         return True  # "the 1990s", "2018's best", "Channel 5s", "in their 20s"
+    if fig.hedge != "range" and re.match(r"\s*o['’]clock\b", after, re.IGNORECASE):
+        return True  # "6 o'clock", "six o'clock"
     tail = suspended_tail(text, fig, hi)  # "16- and 17-year-olds": the last member's word
     if is_age(text, fig, before, after if tail is None else text[tail:min(hi, tail + 30)]):
         return True
@@ -269,6 +277,10 @@ def is_age(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _APPOSITIVE_AGE_RE.search(before) and after.startswith(","):
         return True  # "Maddon, 66, said"
+    if _FULL_NAME_COMMA_RE.search(before) and re.match(r"[.;)](?:\s|$)|$", after) \
+            and (fig.value or 0) <= 110 and _SPEECH_RE.search(text, max(0, fig.num_start - 90),
+                                                               fig.num_start):
+        return True  # "said union president Ana Ruiz, 52."
     return bool(_BRACKET_AGE_RE.search(before) and after.startswith(")"))  # "Maria Lopez (54)"
 
 
@@ -356,6 +368,9 @@ _LEVEL_VERB_RE = re.compile(
     r"pegged|capped|peaked|bottomed|quoted|rated|scored|averaged|fetched|went|moved|changed|revised|"
     r"raised|lowered)\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE)
+_TIME_CHECK_RE = re.compile(r"(?:^|[.!?:]\s+|\n)(?:it\s+is|it['’]s|the\s+time\s+is)\s+(?:now\s+)?$",
+                            re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,;.!?]|$)")
 _TO_FROM_RE = re.compile(r"\bto\s+[\d.,]+\s+from\s+$", re.IGNORECASE)
 
 
@@ -377,6 +392,9 @@ def clock_time(text: str, fig: Figure, lo: int, hi: int) -> bool:
     byline = _CLOCK_BYLINE_RE.search(text, max(lo, fig.num_start - 20), fig.num_start)
     if byline or (not hrs and _CLOCK_AFTER_RE.match(text, fig.num_end, hi)):
         return True
+    if _TIME_CHECK_RE.search(text[lo:fig.num_start]) \
+            and _CLAUSE_END_RE.match(text, fig.num_end, hi):
+        return True  # a broadcaster's time check: "It's 7.45, and you're listening to ..."
     prep = _CLOCK_PREP_RE.search(text, max(lo, fig.num_start - 30), fig.num_start)
     if prep is None:
         return False
