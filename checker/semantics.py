@@ -237,6 +237,17 @@ _NOT_TREND_UP_RE = re.compile(
     r"built|build|builds|add|adds|added|adding|speak|spoke|sped|speed|split|splits|tied|tie|tot|totted)\s+up\s*$",
     re.IGNORECASE,
 )
+# verbs whose "down" is a particle: "handed down 14 sentences", "shut down 3 plants", "turned down 2 bids"
+# count what was handed down, shut or turned down ("brought down inflation by 2%" stays a fall)
+_NOT_TREND_DOWN_RE = re.compile(
+    r"\b(?:hand|hands|handed|handing|shut|shuts|shutting|turn|turns|turned|turning|lay|lays|laid|laying|"
+    r"vote|votes|voted|voting|strike|strikes|struck|shoot|shoots|shot|track|tracks|tracked|hunt|hunts|hunted|"
+    r"pin|pins|pinned|stand|stands|stood|put|puts|putting|play|plays|played|playing|tear|tears|tore|torn|"
+    r"take|takes|took|taken|taking|pull|pulls|pulled|pulling|knock|knocks|knocked|back|backs|backed|"
+    r"wind|winds|wound|step|steps|stepped|sit|sits|sat|settle|settles|settled|close|closes|closed|"
+    r"note|notes|noted|jot|jotted)\s+down\s*$",
+    re.IGNORECASE,
+)
 # a trend word right before a figure ("rose 0.2% to 4.1%": a change, then the level; ranges.py)
 MOVED_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS))})\s+$", re.IGNORECASE)
 TREND_WORD_RE = re.compile(rf"\b(?:{_words_re(list(_TRENDS_BY))})\b", re.IGNORECASE)
@@ -359,6 +370,9 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
     m = (_TREND_RE.search(text, max(lo, fig.start - 40), fig.start)
          or _TREND_BY_RE.search(text, max(lo, fig.start - 60), fig.start))
     if m and m.group("t").lower() == "up" and _NOT_TREND_UP_RE.search(text, max(lo, m.start() - 12), m.end()):
+        m = None
+    if m and m.group("t").lower() == "down" \
+            and _NOT_TREND_DOWN_RE.search(text, max(lo, m.start() - 12), m.start("t") + 4):
         m = None
     if m and m.group("t").lower() in _OBJECT_VERBS and fig.dimension == "count" and fig.unit is not None \
             and fig.unit.lower() not in ("points", "point"):
