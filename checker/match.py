@@ -32,6 +32,7 @@ from checker.measures import (
     View,
     compatible_units,
     dimension_of,
+    owner_unit,
     predicate_family,
     unit_class,
     views_of,
@@ -125,7 +126,7 @@ def rule_fits(view: View, rule: Rule) -> tuple[tuple[float, ...], str] | None:
     """How well a claim fits a rule (lower key is better) and the reason, or None if it does not."""
     c = view.claim
     if c.dimension == rule.dimension:
-        unit = c.unit
+        unit = owner_unit(c)
     elif dimension_of(c) == rule.dimension:
         unit = "percent"  # a share written as a fraction ("a fifth") fits a percent rule
     else:

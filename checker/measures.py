@@ -105,6 +105,8 @@ def counted_noun(c: Claim) -> str:
         return "percent"  # "a fifth of the world's cotton" is a share, like "20%"
     entity = content_words(c.entity)
     unit = content_words(c.unit)
+    if unit and singular(unit[-1]) in STAND_INS:
+        return owner_of(c.entity, unit[-1])  # "customer accounts" count customers
     if unit and unit_class(c.unit) not in GENERIC_UNITS:
         if len(unit) == 1 and _is_event_noun(unit[0]) and unit[0] in entity:
             k = entity.index(unit[0])
@@ -134,6 +136,45 @@ def counted_noun(c: Claim) -> str:
     if before and singular(before[-1]) in UNIT_CLASS:
         return before[-1]  # "the official death toll"
     return c.unit or ""
+
+
+# Nouns that stand for whoever they belong to: a count of them counts their owners when the words say
+# whose they are ("310,000 customer accounts", "records of 9 million patients", "residents' accounts");
+# a bare "2 million records" says nothing of what it counts (people, ships, documents).
+STAND_INS = frozenset(("account", "record"))
+
+
+def owner_of(entity: str | None, stand_in: str) -> str:
+    """The counted noun that owns a stand-in noun in an entity: the known counted noun right before it
+    ("customer accounts", "residents' accounts") or after its "of" ("records of (9 million) patients");
+    "" when none is named."""
+    words = [w.lower() for w in WORD_RE.findall(entity or "")]
+    for k, w in enumerate(words):
+        if w != stand_in:
+            continue
+        if k > 0 and _owns(words[k - 1]):
+            return words[k - 1]
+        after = [x for x in words[k + 1 : k + 8] if x == "of" or x not in STOPWORDS | SCALE_WORDS]
+        if after[:1] == ["of"] and len(after) > 1 and _owns(after[1]):
+            return after[1]
+    return ""
+
+
+def owner_unit(c: Claim) -> str | None:
+    """A claim's unit, or the owners of the accounts or records it counts when its words name them
+    ("310,000 customer accounts" -> customer); a bare "2 million records" keeps "records"."""
+    unit = content_words(c.unit)
+    if unit and singular(unit[-1]) in STAND_INS:
+        return owner_of(c.entity, unit[-1]) or c.unit
+    return c.unit
+
+
+SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "mn", "bn", "m"))
+
+
+def _owns(word: str) -> bool:
+    """Whether a word names people who can own accounts or records ("customers", "patients")."""
+    return UNIT_CLASS.get(singular(word)) == "person"
 
 
 def _is_event_noun(word: str) -> bool:
@@ -171,8 +212,7 @@ UNIT_CLASSES = {
         lawmaker
         legislator senator minister leader fan spectator visitor tourist passenger customer supporter
         activist journalist diplomat delegate politician executive baby infant girl boy youth pensioner
-        arrest trainee pupil recruit retiree evacuee returnee internee enrollee subscriber user
-        account record""",
+        arrest trainee pupil recruit retiree evacuee returnee internee enrollee subscriber user""",
     "organisation": """
         entity institution company firm business organisation organization agency bureau corporation
         bank university ngo charity brand manufacturer supplier maker department ministry""",

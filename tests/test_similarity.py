@@ -11,7 +11,7 @@ import dataclasses
 from test_match import claim, quantity_of
 
 from checker.match import match
-from checker.measures import counted_noun, dimension_of, is_share
+from checker.measures import compatible_units, counted_noun, dimension_of, is_share, unit_class
 from checker.model import Claim
 from checker.rules import RuleSet
 
@@ -365,3 +365,22 @@ def test_cross_article_percent_rivals_must_both_say_what_the_percent_is_of() -> 
     assert not together([o, u], "o", "u")  # the union's sentence never says rents
     named = union.replace("the true rise", "the true rise in rents")
     assert together([o, dataclasses.replace(u, sentence=named)], "o", "u")
+
+
+def test_accounts_and_records_count_people_only_when_the_words_say_whose() -> None:
+    from checker.match import rule_fits
+    from checker.measures import owner_unit, views_of
+    from checker.model import Rule
+
+    assert counted_noun(bare("customer accounts without power", "accounts")) == "customer"
+    assert counted_noun(bare("accounts (own residents' accounts)", "accounts")) == "residents"
+    assert counted_noun(bare("records of as many as 9 million patients", "records")) == "patients"
+    # A bare count of records says nothing of whose they are: it counts no people.
+    records = bare("records", "records")
+    assert counted_noun(records) == "" and owner_unit(records) == "records"
+    assert unit_class("records") != "person" and not compatible_units("records", "people", "count")
+    assert counted_noun(bare("records of the ships", "records")) == ""
+    rule = Rule(id="people-affected", label="People affected", unit="people", dimension="count",
+                cues=())
+    assert rule_fits(views_of([records])[0], rule) is None
+    assert rule_fits(views_of([bare("customer accounts", "accounts")])[0], rule) is not None
