@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.context_source import source_owner
+from checker.context_speaker import speaker_kind
 from checker.context_split import Token
 from checker.context_words import (
     ATTRIBUTION_VERBS,
@@ -80,6 +81,9 @@ _NAME_PARTICLES = wordset("de la van von der al bin da di du le")
 # "gave a figure of 92,000", "revised their estimate to 6,000".
 _TITLES = wordset("chairman chairwoman chair spokesman spokeswoman spokesperson minister director president "
                   "chief secretary leader head executive officer commissioner governor mayor")
+# What a person is for a body: "Beatriz Olmo, the union's chair", "Mara Ilic, one of the organisers".
+_ROLES = _TITLES | wordset("one member members official organiser organizer analyst researcher economist "
+                           "manager coordinator representative spokesperson adviser advisor inspector")
 # A one-word name is a body's only when it speaks or is described: "Grainwatch says", "Velker, a ...".
 _NOT_IN_OWNER = PREPS | AUX | RELATIVES | CONJ_STOP | DETS | CONTEST_VERBS | ATTRIBUTION_VERBS
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -305,6 +309,10 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
         return None
     if words[0].low in POSSESSIVE_PRONOUNS and _is_name(appositive):
         words = appositive  # "Its chair, Beatriz Olmo, said": the name says more than "its chair"
+    elif _name_and_role(words, appositive):
+        # "Beatriz Olmo, the union's chair, said": the name keeps the role that says what kind of source
+        # she speaks for ("The union's chair, Beatriz Olmo, said" gives the role, which says it already)
+        return clean_speaker(text[words[0].start:appositive[-1].end])
     elif appositive and (appositive[0].low == "by" or len(appositive) > 1 and is_past_form(appositive[0].low)
                          and appositive[1].low == "by") and words[-1].end <= appositive[0].start \
             and words[-1].low in SOURCE_NOUNS:
@@ -319,6 +327,18 @@ def _progressive(toks: list[Token], k: int) -> bool:
     """Token ``k`` is the auxiliary of a progressive verb: "The federation *is* seeking €1bn and says"."""
     return toks[k].low in ("is", "are", "was", "were") and k + 1 < len(toks) \
         and toks[k + 1].low.endswith("ing")
+
+
+def _name_and_role(name: list[Token], role: list[Token]) -> bool:
+    """``name`` is a person's name and ``role`` a short appositive naming a kind of source ("the
+    union's chair", "a police spokesman"), not a clause ("who chairs ...")."""
+    # the kind is read before a preposition: "China's ambassador to the EU" is no EU official
+    head = role[:next((k for k, t in enumerate(role) if k and t.low in PREPS), len(role))]
+    return _is_name(name) and 0 < len(role) <= 8 and role[0].low not in PREPS \
+        and any(t.low in _ROLES for t in head) \
+        and not any(t.text in ",;:" or t.low in AUX | RELATIVES or t.text[:1].isdigit() for t in role) \
+        and speaker_kind(" ".join(t.text for t in head)) is not None \
+        and speaker_kind(" ".join(t.text for t in name)) is None
 
 
 def _opening_name_before(toks: list[Token], k: int) -> bool:
@@ -342,11 +362,15 @@ def object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = Fals
     for k in range(v + 1, len(toks)):
         t = toks[k]
         if t.text in ",.;:!?" or t.text in _QUOTES or t.low in RELATIVES:
-            if t.text == "," and words and words[0].low in POSSESSIVE_PRONOUNS:
-                name = toks[k + 1:next((e for e in range(k + 1, len(toks)) if not toks[e].text[:1].isalpha()),
-                                        len(toks))]
-                if _is_name(name):  # "said its chair, Beatriz Olmo."
-                    return clean_speaker(text[name[0].start:name[-1].end])
+            if t.text == "," and words:
+                after = toks[k + 1:next((e for e in range(k + 1, len(toks)) if not toks[e].text[:1].isalpha()
+                                         and toks[e].text not in "’'"), len(toks))]
+                if words[0].low in POSSESSIVE_PRONOUNS and _is_name(after):  # "said its chair, Beatriz Olmo."
+                    return clean_speaker(text[after[0].start:after[-1].end])
+                end = next((e for e in range(k + 1, len(toks)) if toks[e].text in ",;:"), len(toks))
+                if _name_and_role(words, after) and k + 1 + len(after) <= end:
+                    # "said Beatriz Olmo, the union's chair."
+                    return clean_speaker(text[words[0].start:after[-1].end])
             break
         if t.low in PREPS and t.low not in ("of", "for", "to") or t.low == "that":
             break

@@ -75,6 +75,7 @@ _PHRASES = ("united nations", "world bank", "red cross", "red crescent", "europe
             "fire service", "health service", "state media", "people familiar")
 _KIND_OF = {cue: kind for kind, words in reversed(SPEAKER_KINDS) for cue in _cues(words)}
 _CUE = _cue_pattern()
+_POSSESSIVE_S = re.compile(r"(?<=\w)'s\b")
 _STATE_MEDIA = re.compile(r"state\s+(?:media|broadcaster|television|news)")
 
 
@@ -83,7 +84,8 @@ def speaker_kind(attribution: str | None) -> str | None:
     """The kind of source an attribution names (a key of :data:`KIND_LABELS`), or None."""
     if not attribution:
         return None
-    text = attribution.replace("’", "'")
+    # "the union's chair", "the ministry's director": the owner's kind ("Tenants' Union" keeps its words)
+    text = _POSSESSIVE_S.sub("", attribution.replace("’", "'"))
     lowered = text.lower()
     for m in _CUE.finditer(lowered):
         cue = m.group(1)

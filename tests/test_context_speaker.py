@@ -11,6 +11,9 @@ from checker.context_speaker import KIND_LABELS, SPEAKER_KINDS, speaker_kind
 # Speakers as wire copy writes them (invented names), and the kind a report should show.
 CASES = [
     ("Organisers", "organisers"),
+    ("Beatriz Olmo, the union's chair", "union"),
+    ("the ministry’s director of public health", "government"),
+    ("Mara Ilic, one of the organisers", "organisers"),
     ("the march's organisers", "organisers"),
     ("The Save Our Unit campaign", "organisers"),
     ("Westshire Police", "police"),
