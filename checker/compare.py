@@ -496,16 +496,17 @@ RATIO_SIGN = "×"  # one sign for "how far apart" in messages, reports and expla
 
 
 def ratio_text(ratio: float) -> str:
-    """How far apart, as written in messages and reports: '1.04×', '1.4×', '15×' (rounded: two decimals
-    below 1.05, so that a small gap does not read as '1.0×', no gap at all; one decimal below 10)."""
-    if ratio < 1.05:
+    """How far apart, as written in messages, reports and ``checker explain``: '1.04×', '1.9×', '14×'.
+    Two decimals below 1.1, so that a small gap does not read as '1.0×' (no gap at all); above that,
+    cut down to one decimal below 10 and to a whole number from 10, never rounded up, so the ratio
+    shown never crosses a severity threshold the real ratio is below (1.96 is '1.9×', minor)."""
+    if ratio < 1.1:
         return f"{ratio:.2f}{RATIO_SIGN}"
-    return f"{ratio:,.0f}{RATIO_SIGN}" if ratio >= 10 else f"{ratio:.1f}{RATIO_SIGN}"
-
-
-def format_ratio(ratio: float) -> str:
-    """:func:`ratio_text` with an ASCII 'x' ('1.4x'), as ``checker explain`` still writes it."""
-    return ratio_text(ratio).replace(RATIO_SIGN, "x")
+    if ratio < 10:
+        return f"{math.floor(ratio * 10 + 1e-9) / 10:.1f}{RATIO_SIGN}"
+    if not math.isfinite(ratio):
+        return f"{ratio:,.0f}{RATIO_SIGN}"
+    return f"{math.floor(ratio + 1e-9):,d}{RATIO_SIGN}"
 
 
 def in_sentence(name: str) -> str:

@@ -16,11 +16,13 @@ from checker.compare import (
     Policy,
     compare_reference,
     comparisons,
-    format_ratio,
     group_members,
     interval_of,
     policy_for,
     speaker,
+)
+from checker.compare import (
+    ratio_text as compare_ratio_text,
 )
 from checker.model import Article, CheckerError, Claim, Finding, Group, Report, Rule
 from checker.report import (
@@ -246,8 +248,8 @@ def thresholds_text(thresholds: Sequence[tuple[str, float]]) -> str:
 
 
 def ratio_text(ratio: float) -> str:
-    """A ratio as messages write it, then to the report's precision: '16x (ratio 16.3636)'."""
-    return f"{format_ratio(ratio)} (ratio {format_number(ratio)})"
+    """A ratio as messages write it, then to the report's precision: '16× (ratio 16.3636)'."""
+    return f"{compare_ratio_text(ratio)} (ratio {format_number(ratio)})"
 
 
 # ---------------------------------------------------------------- findings

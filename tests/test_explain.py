@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from checker.compare import compare, format_ratio
+from checker.compare import compare, ratio_text
 from checker.explain import explain, fmt_interval
 from checker.model import Article, CheckerError, Claim, Group, Membership, Reference, Report, Rule
 from checker.report import format_interval, format_number
@@ -72,7 +72,7 @@ def test_claim_shows_every_comparison_with_its_numbers() -> None:
     assert "[9,090.91 – 110,000] (a) vs [1,636,364 – 2,420,000] (b)" in text
     assert "critical: ratio >= 10" in text
     assert ab.ratio is not None  # the finding's own ratio, written the report's way
-    assert f"nearest ends {format_ratio(ab.ratio)} (ratio {format_number(ab.ratio)}) apart" in text
+    assert f"nearest ends {ratio_text(ab.ratio)} (ratio {format_number(ab.ratio)}) apart" in text
     overlap = "no conflict: intervals overlap at [45,454.5 – 110,000]"
     assert f'vs c "more than 50,000" (three.txt): {overlap}' in text
     assert 'vs d "some 30,000" (one.txt): not compared: one sentence describing a change' in text
@@ -118,7 +118,7 @@ def test_scope_differs_on_values_is_explained() -> None:
     held = dataclasses.replace(B, value=5e3, low=4500, high=5500, text="about 5,000", scope=("current",))
     text = explain(make_report([passed, held]), "p")
     assert "scope-differs (info), no conflict: intervals overlap at [4,090.91 – 6,050]" in text
-    assert "point values 6.6x (ratio 6.61157) apart after tolerance" in text
+    assert "point values 6.6× (ratio 6.61157) apart after tolerance" in text
     assert "scopes: time frame: now vs since 2019" in text
 
 

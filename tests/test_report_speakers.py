@@ -164,7 +164,7 @@ def test_a_speaker_named_by_its_kind_word_is_not_repeated() -> None:
     report = _report([("Outlet A", "Police said", "3,000", 3000),
                       ("Outlet B", "Organisers said", "30,000", 30_000)])
     text = render_markdown(report)
-    assert "- Organisers and campaigners give higher figures than police: 8.3× apart, major." \
+    assert "- Organisers and campaigners give higher figures than police: 8.2× apart, major." \
         in _kinds_section(text)
     assert "Who disagrees" in text  # the named sources keep their own list
 
