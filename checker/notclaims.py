@@ -368,6 +368,10 @@ _LEVEL_VERB_RE = re.compile(
     r"pegged|capped|peaked|bottomed|quoted|rated|scored|averaged|fetched|went|moved|changed|revised|"
     r"raised|lowered)\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE)
+_RATE_AFTER_RE = re.compile(r"\s*(?:(?:an?|per)\s+[a-z]|apiece\b|"
+                            r"each\b(?!\s+(?:day|morning|afternoon|evening|night|weekday|week|time)))",
+                            re.IGNORECASE)
+_TALLY_AFTER_RE = re.compile(r"\s+to\s+\d")
 _TIME_CHECK_RE = re.compile(r"(?:^|[.!?:]\s+|\n)(?:it\s+is|it['’]s|the\s+time\s+is)\s+(?:now\s+)?$",
                             re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,;.!?]|$)")
@@ -396,8 +400,9 @@ def clock_time(text: str, fig: Figure, lo: int, hi: int) -> bool:
             and _CLAUSE_END_RE.match(text, fig.num_end, hi):
         return True  # a broadcaster's time check: "It's 7.45, and you're listening to ..."
     prep = _CLOCK_PREP_RE.search(text, max(lo, fig.num_start - 30), fig.num_start)
-    if prep is None:
-        return False
+    if prep is None or _RATE_AFTER_RE.match(text, fig.end, hi) \
+            or (prep.group("prep").lower() == "by" and _TALLY_AFTER_RE.match(text, fig.end, hi)):
+        return False  # "paid at 9.50 an hour", "set at 2.50 per day", "by 3.15 to 1": a rate or a tally
     clause = text[max(lo, prep.start() - 60):prep.start()]
     if _LEVEL_NOUN_RE.search(clause) or _LEVEL_VERB_RE.search(clause) \
             or _TO_FROM_RE.search(text, max(lo, fig.num_start - 20), fig.num_start):
