@@ -356,6 +356,19 @@ def unit_class(unit: str | None) -> str:
     return UNIT_CLASS[tail] if tail else head
 
 
+ROLE_ENDINGS = ("ers", "ors", "ists", "ians")
+
+
+def is_role_noun(noun: str | None) -> bool:
+    """A plural counted noun no class knows that reads as people by their role ("miners", "rescuers",
+    "cyclists", "technicians"): an agent ending. Such a noun may count the same people as a person noun
+    only when what happened to them agrees (similarity_scope)."""
+    words = content_words(noun)
+    if len(words) != 1 or unit_class(words[0]) != singular(words[0]) or singular(words[0]) in UNIT_CLASS:
+        return False
+    return words[0].endswith(ROLE_ENDINGS) and len(words[0]) >= 6
+
+
 def is_share(c: Claim) -> bool:
     """A fraction that is a share of a whole ("a fifth", "one in six", "3/4"): dimension ``ratio``,
     every end between 0 and 1, not a multiplier ("2.5 times")."""

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from checker.context_scope import ONE_PERIOD
-from checker.measures import View, compatible_units, dimension_of
+from checker.measures import View, compatible_units, dimension_of, is_role_noun, unit_class
+from checker.model import Claim
 from checker.similarity_features import Features
 
 
@@ -23,7 +24,7 @@ def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False  # the two articles name nothing in common: two different stories
     if dimension_of(ca) != dimension_of(cb) or (ca.trend is None) != (cb.trend is None):
         return False
-    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)):
+    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)) and not _people_by_role(ca, cb, fa, fb):
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
@@ -38,6 +39,20 @@ def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False  # rents against consumer prices, wages against fares
     # A monthly rise against an annual rise: rates over different periods.
     return not (fa.rates and fb.rates and not fa.rates & fb.rates)
+
+
+def _people_by_role(ca: Claim, cb: Claim, fa: Features, fb: Features) -> bool:
+    """People named by their role against people, one figure told twice ("killed 17 miners", "17 men
+    were killed"): one counted noun a person noun, the other a role noun no class knows
+    (``is_role_noun``), both told with predicates of one family and the same number. A role names a
+    part of the people; with another number the person count is the larger set ("58 people died in
+    the country's mines last year")."""
+    if dimension_of(ca) != "count" or not fa.family or fa.family != fb.family:
+        return False
+    if (ca.value, ca.low, ca.high) != (cb.value, cb.low, cb.high) or ca.value is None:
+        return False
+    return any(unit_class(x) == "person" and is_role_noun(y)
+               for x, y in ((fa.counted, fb.counted), (fb.counted, fa.counted)))
 
 
 # Dimensions with no counted noun: what the figure is of (``Features.subjects``) stands in for one.
