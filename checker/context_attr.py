@@ -31,6 +31,7 @@ from checker.context_attr_phrase import (
     with_subject,
 )
 from checker.context_source import NAME_RUN, anaphor_head, names_body
+from checker.context_speaker import speaker_kind
 from checker.context_split import Token, sentences_near, tokens
 from checker.context_words import (
     AUX,
@@ -390,10 +391,21 @@ def _resolve(text: str, found: str | None, spans: list[tuple[int, int]], index: 
         name = _postposed(text, tokens(text, s, e), s, bounded=False) or sentence_attribution(text, s, e, e)
         if not name or _is_pronoun(name):
             # "Commission chairman Radek Sovin defended the tally. ... he told reporters": the subject
-            name = leading_name(text, tokens(text, s, e))
+            name = leading_name(text, tokens(text, s, e)) or _body_subject(text, tokens(text, s, e), found)
         if name:
             return name
     return None
+
+
+def _body_subject(text: str, toks: list[Token], pronoun: str | None) -> str | None:
+    """The subject of a sentence when it is a body that can speak and agrees with ``pronoun``: "The
+    ministry has launched a campaign. It said ..." -> 'The ministry'."""
+    main = _main_verb(toks, len(toks))
+    subject = subject_before(text, toks, main, stop_at_comma=True) if main else None
+    if not subject or _is_pronoun(subject) or len(subject.split()) > 5 or speaker_kind(subject) is None:
+        return None
+    plural = subject.lower().endswith("s") and not subject.lower().endswith("ss")
+    return subject if plural == ((pronoun or "").lower() == "they") else None
 
 
 def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
