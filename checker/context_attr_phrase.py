@@ -108,6 +108,8 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
         return False  # "growth expected to reach 2%": a forecast about the subject, not by it
     if i and toks[i - 1].low in ("is", "are", "was", "were", "be", "been", "being"):
         return False  # passive: "Beijing was cited for ..."
+    if i and toks[i - 1].low == "to":
+        return False  # an infinitive: "want the utility to explain why ...", "is due to report"
     if w in _NOUNLIKE:
         prev = toks[i - 1].low if i else ""
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -297,12 +299,13 @@ def subject_before(text: str, toks: list[Token], v: int, stop_at_comma: bool = F
     if any(w.text == "," for w in words) and v + 1 < len(toks) and toks[v + 1].text == ",":
         last = max(k for k, w in enumerate(words) if w.text == ",")
         words = words[last + 1:]  # "The crowd, police estimated, numbered ...": a parenthetical
+    lead_prep = bool(words) and words[0].low in PREPS
     while words and (words[0].text == "," or words[0].low in _SUBJECT_INNER - {"the", "a", "an"}):
         words = words[1:]
     if (stopped or opener) and any(w.text == "," for w in words):
         first = next(k for k, w in enumerate(words) if w.text == ",")
         words = words[first + 1:]
-    elif words and words[0].low in PREPS and any(w.low in ("the", "a", "an") for w in words[1:]):
+    elif words and lead_prep and any(w.low in ("the", "a", "an") for w in words[1:]):
         # "For hip replacements the ministry gives ...": an opening phrase without its comma
         words = words[max(k for k, w in enumerate(words) if w.low in ("the", "a", "an")):]
     if not words:
