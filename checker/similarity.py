@@ -27,7 +27,15 @@ from collections.abc import Mapping
 from checker.measures import View, content_words, dimension_of
 from checker.model import Group, Membership
 from checker.similarity_features import STORY_MIN_NAMES, Features, claim_features, story_names
-from checker.similarity_pair import NO_EVIDENCE, VETO, Pair, Positions, figures_between, score_pair
+from checker.similarity_pair import (
+    NO_EVIDENCE,
+    VETO,
+    Pair,
+    Positions,
+    changes_replied_to,
+    figures_between,
+    score_pair,
+)
 from checker.similarity_scope import article_texts, is_past, named_in_lead, named_in_passing, place_words
 
 __all__ = ["similarity_group", "similarity_groups"]
@@ -65,6 +73,10 @@ def similarity_groups(
             asides.setdefault(v.claim.article, set()).update(place_words(f.regions))
     feats = [dataclasses.replace(f, asides=frozenset(asides.get(v.claim.article, ())))
              for v, f in zip(views, feats, strict=True)]
+    # A bare reply to a change is that change ("Landlords say it is closer to 6%"): compared as one.
+    replies = changes_replied_to(views, feats)
+    views = [dataclasses.replace(v, claim=dataclasses.replace(v.claim, trend=replies[k])) if k in replies
+             else v for k, v in enumerate(views)]
     now = _now(feats, dates)
     feats = [dataclasses.replace(f, past=is_past(f, now)) for f in feats]
     df = Counter(w for f in feats for w in f.context)

@@ -20,6 +20,7 @@ from checker.measures import (
     TALLY_FAMILIES,
     View,
     compatible_units,
+    content_words,
     counted_noun,
     dimension_of,
     is_event_word,
@@ -269,6 +270,33 @@ def _cross_rival(
     if fa.speaker == fb.speaker:
         return False  # neither says who gives it: nothing sets two speakers against each other
     return any(r.search(c.sentence) for r in (RIVAL_CUE_RE, OTHERS_FIGURE_RE) for c in (ca, cb))
+
+
+def changes_replied_to(views: list[View], feats: list[Features]) -> dict[int, str]:
+    """The trend each bare reply to a change takes from it, by index: a money or percent figure with
+    no trend and nothing of its own (no entity, no subject, no time window) that another speaker sets
+    against the nearest figure of its kind before it, a change within ``RIVAL_CHARS``: "The office put
+    the annual increase at 9.4%. ... Landlords say it is closer to 6%." -- the reply is a rise too."""
+    out: dict[int, str] = {}
+    order = sorted(range(len(views)), key=lambda k: (views[k].claim.article, views[k].claim.start))
+    for n, k in enumerate(order):
+        c, f = views[k].claim, feats[k]
+        if c.trend is not None or dimension_of(c) not in CROSS_RIVAL_DIMENSIONS:
+            continue
+        if content_words(c.entity) or f.subjects or f.windows or not f.speaker:
+            continue
+        earlier = [m for m in order[:n] if views[m].claim.article == c.article
+                   and dimension_of(views[m].claim) == dimension_of(c) and views[m].claim.end <= c.start]
+        if not earlier:
+            continue
+        m = earlier[-1]
+        p, fp = views[m].claim, feats[m]
+        if p.trend is None or _gap(fp.span, f.span) > RIVAL_CHARS or not fp.speaker:
+            continue
+        if fp.speaker <= f.speaker or f.speaker <= fp.speaker or not set_against(p, c):
+            continue
+        out[k] = p.trend
+    return out
 
 
 def _refers_back(a: View, b: View, fa: Features, fb: Features) -> bool:
