@@ -369,6 +369,23 @@ def is_role_noun(noun: str | None) -> bool:
     return words[0].endswith(ROLE_ENDINGS) and len(words[0]) >= 6
 
 
+ACT_ENDINGS = ("ations", "ation", "ions", "ion", "ures", "ure")
+
+
+def act_stem(noun: str | None) -> str:
+    """The verb stem of a plural noun naming an act done to the counted things ("cancellations" ->
+    "cancel", "closures" -> "clos", "deportations" -> "deport"); "" for any other noun."""
+    words = content_words(noun)
+    if len(words) != 1 or singular(words[0]) in UNIT_CLASS or not words[0].endswith("s"):
+        return ""
+    word = words[0]
+    ending = next((e for e in ACT_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), None)
+    if ending is None:
+        return ""
+    stem = word[: -len(ending)]
+    return stem[:-1] if len(stem) > 5 and stem[-1] == stem[-2] else stem  # "cancell" -> "cancel"
+
+
 def is_share(c: Claim) -> bool:
     """A fraction that is a share of a whole ("a fifth", "one in six", "3/4"): dimension ``ratio``,
     every end between 0 and 1, not a multiplier ("2.5 times")."""

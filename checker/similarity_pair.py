@@ -37,7 +37,7 @@ from checker.similarity_cues import (
     set_against,
 )
 from checker.similarity_features import Features
-from checker.similarity_scope import linkable, placed_apart, time_frame, window_relation
+from checker.similarity_scope import acts_on, linkable, placed_apart, time_frame, window_relation
 
 THIS_PERIOD = "period:this-"  # "this year", "this week": the story's own time (checker/context_scope.py)
 # Added to the mean of the entity and context scores (50 where a side does not say); see docs/rules.md.
@@ -157,6 +157,7 @@ def score_pair(
             or bool(fa.stem and fa.stem == fb.stem)
             or bool(fa.story & fb.story)  # one story: its articles name the same people and places
             or _same_specific_unit(fa, fb)
+            or acts_on(a, b, fa, fb)  # "about 560 cancellations", "expects to cancel about 560 flights"
             # One source quoted with one number in two articles: "as many as 6.5 million", says the
             # regulator, twice (one speaker's words within the other's).
             or bool(fa.speaker and fb.speaker and (fa.speaker <= fb.speaker or fb.speaker <= fa.speaker))

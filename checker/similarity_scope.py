@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from checker.context_scope import ONE_PERIOD
-from checker.measures import View, compatible_units, dimension_of, is_role_noun, unit_class
+from checker.measures import View, act_stem, compatible_units, dimension_of, is_role_noun, unit_class
 from checker.model import Claim
 from checker.similarity_features import Features
 
@@ -24,7 +24,9 @@ def linkable(a: View, b: View, fa: Features, fb: Features) -> bool:
         return False  # the two articles name nothing in common: two different stories
     if dimension_of(ca) != dimension_of(cb) or (ca.trend is None) != (cb.trend is None):
         return False
-    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)) and not _people_by_role(ca, cb, fa, fb):
+    if not compatible_units(fa.counted, fb.counted, dimension_of(ca)) and not (
+        _people_by_role(ca, cb, fa, fb) or acts_on(a, b, fa, fb)
+    ):
         return False
     if fa.family and fb.family and fa.family != fb.family:
         return False  # deaths against injuries, turnout against arrests
@@ -53,6 +55,22 @@ def _people_by_role(ca: Claim, cb: Claim, fa: Features, fb: Features) -> bool:
         return False
     return any(unit_class(x) == "person" and is_role_noun(y)
                for x, y in ((fa.counted, fb.counted), (fb.counted, fa.counted)))
+
+
+def acts_on(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """A count of acts against a count of the things the act is done to, when the other's own words
+    use the act's verb: "about 560 cancellations" and "expects to cancel about 560 flights"; "300
+    closures" and "closed 300 schools". The same number only: another number may count another set."""
+    ca, cb = a.claim, b.claim
+    if dimension_of(ca) != "count" or (ca.value, ca.low, ca.high) != (cb.value, cb.low, cb.high):
+        return False
+    for (f1, _), (f2, v2) in (((fa, a), (fb, b)), ((fb, b), (fa, a))):
+        stem = act_stem(f1.counted)
+        if stem and f2.counted and not act_stem(f2.counted) and re.search(
+            rf"\b{re.escape(stem)}", v2.window + " " + v2.own, re.IGNORECASE
+        ):
+            return True
+    return False
 
 
 # Dimensions with no counted noun: what the figure is of (``Features.subjects``) stands in for one.
