@@ -190,12 +190,17 @@ def _is_event_noun(word: str) -> bool:
 NOUN_ENDINGS = frozenset(("", "s", "es", "ies", "y", "ion", "ions", "cy", "cies", "ment", "ments"))
 
 
+DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
+
+
 def _counted_like(word: str, *, plural: bool = False) -> bool:
     """Whether a word can be a counted noun: a known one, or (with ``plural``) any plural noun."""
     if singular(word) in UNIT_CLASS:
         return True
     if _is_event_noun(word) or word in FIGURE_WORDS or word.endswith(("ed", "ing")):
         return False
+    if singular(word) in DURATIONS:
+        return False  # "the national total (months)": a span of time is how long, not what is counted
     return not plural or (word.endswith("s") and not word.endswith("ss"))
 
 

@@ -28,6 +28,7 @@ def test_what_a_claim_counts() -> None:
     assert counted_noun(bare("the real number (refugees)", None)) == "refugees"
     assert counted_noun(bare("the official death toll", None)) == "death"
     assert counted_noun(bare("loss (jobs)", None)) == "jobs"  # "puts the loss at nearly 3,000"
+    assert counted_noun(bare("third of the national total (months)", None)) == ""  # how long, not what
     assert counted_noun(bare("workers laid off", "workers")) == "workers"
     assert counted_noun(bare("farm livestock", "livestock")) == "livestock"  # "live" + "stock" is no event
     # No generic head: nothing is guessed ("held" is a verb, not what is counted).
