@@ -231,12 +231,14 @@ def _postposed_d(text: str, toks: list[Token], pos: int, bounded: bool = True) -
             continue
         prev = toks[v - 1] if v else None
         if prev is not None and (prev.text in "," or prev.text in _CLOSE_Q):
-            speaker = object_after(text, toks, v) if t.low in _POSTPOSED_VERBS else None
+            # not "..., told a rally outside the headquarters": who is told does not speak
+            speaker = object_after(text, toks, v) if t.low in _POSTPOSED_VERBS and lemma(t.low) != "tell" \
+                else None
             if speaker:
                 return t.start - pos, speaker
             # "..., the city's transit operator, Lorvik Metro, said": an appositive before the verb.
             subject = subject_before(text, toks, v) if prev.text == "," else None
-            if subject and text.find(subject, pos) >= 0:
+            if subject and text.find(subject, pos, t.start) >= 0:  # after the figure, in this sentence
                 return t.start - pos, subject
             continue
         subject = subject_before(text, toks, v, stop_at_comma=True)

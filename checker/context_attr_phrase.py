@@ -106,6 +106,10 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
         return False
     if lem == "expect" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return False  # "growth expected to reach 2%": a forecast about the subject, not by it
+    nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
+    if lem == "add" and (nxt_word[:1].isdigit() or nxt_word.islower() and nxt_word != "that"
+                         or nxt_word[:1] in "$€£"):
+        return False  # "would add about $186 a year": adding an amount, not saying
     if i and toks[i - 1].low in ("is", "are", "was", "were", "be", "been", "being"):
         return False  # passive: "Beijing was cited for ..."
     if i and toks[i - 1].low == "to":
@@ -382,16 +386,26 @@ def object_after(text: str, toks: list[Token], v: int, stop_at_verb: bool = Fals
         words.append(t)
         if len(words) > 10:
             return None
-    if not words or any(w.low in AUX for w in words):
-        return None
+    if not words or any(w.low in AUX or w.text[:1].isdigit() for w in words):
+        return None  # "reported a net profit of 212 million": the verb's object, not a speaker
     rest = [] if stop_at_verb else toks[v + 1 + len(words):]
     rest = rest[:next((k for k, t in enumerate(rest) if t.text in ",.;:!?" or t.text in _QUOTES), len(rest))]
-    if any(t.low in AUX or is_finite_verb(t.low) for t in rest):
-        return None  # "says the real number of jobs at risk is closer to 600": the reported clause
+    if any(t.low in AUX or is_finite_verb(t.low) or _present_verb(rest, k) for k, t in enumerate(rest)):
+        # "says the real number of jobs at risk is closer to 600", "said his route in the east covers
+        # about 1,300 households": the reported clause
+        return None
     if words[0].low in POSSESSIVE_PRONOUNS | PRONOUNS and any(
             _verb_at([w.text for w in words], k) for k in range(1, len(words))):
         return None  # "said its own count put turnout at": the reported clause, not who said it
     return clean_speaker(text[words[0].start:words[-1].end])
+
+
+def _present_verb(toks: list[Token], k: int) -> bool:
+    """'covers', 'runs': a lower-case verb in -s after a noun (not after a determiner)."""
+    w = toks[k].low
+    return toks[k].text.islower() and w.endswith("s") and not w.endswith("ss") and k > 0 \
+        and toks[k - 1].low not in DETS and toks[k - 1].text[:1].isalpha() and lemma(w) != w \
+        and (lemma(w) in KNOWN_VERBS or lemma(w) in ATTRIBUTION_VERBS)
 
 
 def owner_np(text: str, toks: list[Token], k: int) -> str | None:
