@@ -248,7 +248,10 @@ def _digits(text: str, m: re.Match[str], lo: int, hi: int) -> Figure:
         return fig
     mixed = _MIXED_RE.match(text, e, hi) if raw.isdigit() else None
     if mixed:
-        frac = _GLYPHS[mixed.group(3)] if mixed.group(3) else int(mixed.group(1)) / int(mixed.group(2))
+        if mixed.group(3):
+            frac = _GLYPHS[mixed.group(3)]
+        else:  # "5 1/0" is no fraction: a zero denominator reads as nothing
+            frac = int(mixed.group(1)) / int(mixed.group(2)) if int(mixed.group(2)) else 0.0
         if 0 < frac < 1:
             fig.value = parse_digits(raw) + frac
             fig.end = fig.num_end = e = mixed.end()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -92,3 +93,10 @@ def test_any_text_extracts_without_error(text: str) -> None:
     for c in extract_text(text):
         assert text[c.start:c.end] == c.text
         assert c.low is None or c.high is None or c.low <= c.high
+
+
+@pytest.mark.parametrize("text", ["0 0/0", "The score was 3 0/0 today.", "5 1/0 of them", "7 0/0/0"])
+def test_a_zero_denominator_is_no_fraction(text: str) -> None:
+    # Found by the property above: a mixed number with a zero denominator divided by zero.
+    claims = extract_text(text)
+    assert claims and all(c.value is not None and c.value == int(c.value) for c in claims)
