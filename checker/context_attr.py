@@ -150,10 +150,13 @@ def _possessive_source_d(text: str, toks: list[Token], pos: int) -> tuple[int, s
             continue
         if _another_clause(toks, v, pos):
             continue
-        owner = toks[v - 1]
+        at = v - 1
+        if at >= 1 and toks[at].text.isalpha() and toks[at].text.islower() and is_owner(toks[at - 1].text):
+            at -= 1  # "Cropwatch's satellite estimate": one word between the owner and its data
+        owner = toks[at]
         if not is_owner(owner.text) or not owner.text[0].isalpha():
             continue
-        name = owner_np(text, toks, v - 1)
+        name = owner_np(text, toks, at)
         if name:
             return pos - t.start, name
     return None

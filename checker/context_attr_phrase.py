@@ -123,8 +123,8 @@ def is_attr_verb(toks: list[Token], i: int) -> bool:
         plural_subject = (plural or prev in SOURCE_NOUNS) and w == lemma(w)
         if plural_subject and nxt.isascii() and nxt.isalpha() and nxt.islower() and nxt not in PREPS:
             return True  # "Opposition leaders claim turnout was ..."
-        if nxt == "," and w == lemma(w) and (toks[i - 1].text[:1].isupper()
-                                             or i > 1 and toks[i - 2].low in DETS):
+        owned = i > 1 and (toks[i - 2].low in DETS or is_owner(toks[i - 2].text))
+        if nxt == "," and w == lemma(w) and (toks[i - 1].text[:1].isupper() or owned):
             return False  # "the Vessel Watch project, 27 ...", "close to the police estimate, and": nouns
         if not (nxt.lower() in ("that", ",", ":", ".", ";", "!", "?", "") or nxt in _QUOTES
                 or nxt.lower() in DETS or nxt[:1].isdigit() or nxt[:1].isupper()):
