@@ -434,6 +434,30 @@ _AT_END_RE = re.compile(r"\bat\s*$")
 _BRACKETS_RE = re.compile(r"\([^)]*\)")
 
 
+# Participles that end in no -ed: "the rise given", "a cut made last year"
+_PARTICIPLES = frozenset(("given", "paid", "made", "set", "put", "won", "sought", "brought", "taken",
+                          "shown", "seen", "held", "kept", "told", "done", "laid", "struck", "forecast",
+                          "cut", "promised", "offered"))
+_ED_NOUNS = frozenset(("need", "needs", "speed", "seed", "feed", "breed", "greed", "bed", "shed", "red",
+                       "hundred", "thousand"))
+
+
+def _participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.endswith("ed") and len(word) > 4 and word not in _ED_NOUNS)
+
+
+def _drop_participles(head: list[str]) -> list[str]:
+    """The head without the participles after a change noun: 'rise received' (the entity of 'will
+    receive the 6.5% rise') -> rise; 'increase announced', 'cut imposed'. Only when a change noun is
+    left: 'the 5% share owned' keeps 'owned' as its head."""
+    k = len(head)
+    while k > 1 and _participle(head[k - 1]):
+        k -= 1
+    if k < len(head) and singular(head[k - 1]) in CHANGE_NOUNS:
+        return head[:k]
+    return head
+
+
 def change_of(claim: Claim) -> str | None:
     """The trend a claim of money or percent takes from its words, once its entity and predicate are
     known: '' (no trend) for an amount spent or lost ('lost about €85 million'), 'up'/'down' when the
@@ -445,7 +469,7 @@ def change_of(claim: Claim) -> str | None:
         return None
     words = WORD_RE.findall(_BRACKETS_RE.sub(" ", claim.entity or "").lower())
     cut = next((k for k, w in enumerate(words) if w in _HEAD_END), len(words))
-    head = words[:cut]  # "the real rise for a typical commuter" -> rise
+    head = _drop_participles(words[:cut])  # "the real rise for a typical commuter" -> rise
     if head and singular(head[-1]) in CHANGE_NOUNS:
         if claim.dimension == "currency" and head[-1] in _LEVEL_WORDS:
             return None  # "$1 billion in gains" is an amount (as in apply_suffix_trend)
