@@ -75,12 +75,24 @@ def test_acronyms_count_only_in_capitals() -> None:
     assert speaker_kind("Who") is None
 
 
-def test_the_first_role_word_from_the_left_decides() -> None:
-    # The head of a speaker phrase comes first: the union's official speaks for the union, the
-    # ministry's researchers for the ministry.
+def test_the_head_noun_decides_and_modifiers_only_as_fallback() -> None:
+    # A generic head (official, researchers) speaks for the role word before it; a complement after a
+    # preposition does not decide.
     assert speaker_kind("Union official Katrin Moll") == "union"
     assert speaker_kind("Ministry researchers") == "government"
     assert speaker_kind("researchers at the ministry") == "researchers"
+    # A place word before a stronger role word does not decide.
+    assert speaker_kind("Town police in Brevik") == "police"
+    assert speaker_kind("the municipal police department") == "police"
+    assert speaker_kind("the provincial police force") == "police"
+    # The head of the phrase decides, not its first role word.
+    assert speaker_kind("The police officers' union") == "union"
+    assert speaker_kind("the teachers' federation") == "industry"
+    assert speaker_kind("Opposition lawmakers") == "opposition"
+    assert speaker_kind("Ferry company staff") == "company"
+    # A crew or staff with no owner named says no kind (not "workers").
+    assert speaker_kind("its staff") is None
+    assert speaker_kind("the vessel's staff") is None
 
 
 def test_every_kind_has_a_label_and_cues() -> None:
