@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -36,7 +37,7 @@ from checker.similarity_cues import (
     reference_of,
     set_against,
 )
-from checker.similarity_features import Features
+from checker.similarity_features import TIME_PREFIXES, Features
 from checker.similarity_scope import acts_on, linkable, placed_apart, time_frame, window_relation
 
 THIS_PERIOD = "period:this-"  # "this year", "this week": the story's own time (checker/context_scope.py)
@@ -57,6 +58,7 @@ WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measure
 # Money and percent figures across articles are rivals only when one sentence says it answers another
 # figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
 CROSS_RIVAL_DIMENSIONS = frozenset(("currency", "percent"))
+REPLY_TAIL_WORDS = 3  # a reply in kind ends soon after its figure: "were on site.", "is conservative."
 RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see score_pair)
 GENERIC_CONTEXT_WEIGHT = 0.3  # a bare event word ("march") in context counts this much of a name
@@ -230,7 +232,7 @@ def _rival_in_article(
         return False, False
     nearby = _gap(fa.span, fb.span) <= NEARBY_CHARS
     answers = _refers_back(a, b, fa, fb)
-    ellipsis = nearby and _bare_reply(a, b, fa, fb)
+    ellipsis = nearby and (_bare_reply(a, b, fa, fb) or _reply_in_kind(a, b, fa, fb))
     if not (_same_counted(a.claim, b.claim) or answers or ellipsis):
         return False, False
     # A reply answers the nearest figure of its kind: none of the same kind stands between them,
@@ -317,6 +319,32 @@ def _bare_reply(a: View, b: View, fa: Features, fb: Features) -> bool:
     """The later of two counts says nothing of what it counts, and the earlier does (a unit)."""
     (first, f1), (_, f2) = sorted(((a, fa), (b, fb)), key=lambda vf: vf[0].claim.start)
     return f2.bare and not f1.bare and bool(first.claim.unit)
+
+
+def _reply_in_kind(a: View, b: View, fa: Features, fb: Features) -> bool:
+    """The later of two figures gives only its number in the first one's unit or in none, and says
+    nothing of its own -- no entity, predicate, subject or time window ("The ministry insists the
+    tunnel will cost about €3bn. The audit court says nearly €6bn."; "Police put the crowd at 70,000.
+    The organisers still say well over 120,000 were on site."), while the first says what it measures
+    (a counted noun or a predicate family): the later one is the same measure, said by its speaker."""
+    (first, f1), (later, f2) = sorted(((a, fa), (b, fb)), key=lambda vf: vf[0].claim.start)
+    if f2.entity or f2.family or f2.stem or f2.subjects or f2.windows or f2.rates or f2.regions:
+        return False
+    if later.own.strip() != later.claim.sentence.strip():
+        return False  # its sentence gives other figures: the words around it may be theirs
+    tail = later.claim.sentence[later.claim.end - later.claim.sentence_start:]
+    if len(re.findall(r"[^\W\d_]+", tail)) > REPLY_TAIL_WORDS:
+        return False  # "..., while crews dredged the inlet": the sentence goes on to say more
+    if not _times(later.claim) <= _times(first.claim):
+        return False  # "On Tuesday the airline said 204" after Monday's count: another day
+    if f2.counted and not (f1.counted and compatible_units(f1.counted, f2.counted, dimension_of(a.claim))):
+        return False
+    return bool(f1.family or (f1.counted and unit_class(f1.counted) not in GENERIC_UNITS))
+
+
+def _times(c: Claim) -> frozenset[str]:
+    """The claim's time markers, but "current" (a present tense: the story's own time)."""
+    return frozenset(m.lower() for m in c.scope if m.lower().startswith(TIME_PREFIXES) and m != "current")
 
 
 def _other_subject(c: Claim, fa: Features, fb: Features) -> bool:

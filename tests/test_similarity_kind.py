@@ -1,0 +1,42 @@
+"""A reply in kind: the later of two speakers' figures gives only its number, in the first one's unit
+or in none ("The ministry says the bridge will cost about €2bn. The audit office says nearly €4bn.").
+Invented sentences, run through extraction."""
+
+from __future__ import annotations
+
+from checker.extract import extract_text
+from checker.match import match
+from checker.model import Claim
+from checker.rules import RuleSet
+
+
+def quantities(text: str) -> dict[str, str | None]:
+    claims: list[Claim] = extract_text(text, "a.txt")
+    out, _ = match(claims, RuleSet.empty())
+    return {c.text: c.quantity for c in out}
+
+
+def test_a_figure_that_says_only_its_number_answers_the_one_before() -> None:
+    q = quantities("The ministry insists the Varne bridge will cost about €2bn when it is finished. "
+                   "The audit office says nearly €4bn.")
+    assert q["about €2bn"] is not None and q["about €2bn"] == q["nearly €4bn"]
+
+
+def test_a_count_in_no_unit_answers_the_crowd_before() -> None:
+    q = quantities("Police put the crowd at the rally at around 9,000. "
+                   "The organisers still say well over 25,000 were on site.")
+    assert q["around 9,000"] is not None and q["around 9,000"] == q["well over 25,000"]
+
+
+def test_a_reply_with_its_own_words_or_day_or_speaker_does_not() -> None:
+    # Its own thing: what it measures is said, so the reply test does not apply.
+    q = quantities("The ministry insists the Varne bridge will cost about €2bn. "
+                   "The audit office says €4bn went on motorway repairs.")
+    assert q["about €2bn"] is None or q["about €2bn"] != q["€4bn"]
+    # Another day: "On Tuesday" sets the later figure apart.
+    q = quantities("The port says the strike cost it about €110m by Monday. "
+                   "On Tuesday the dockers said €30m.")
+    assert q["about €110m"] is None or q["about €110m"] != q["€30m"]
+    # One speaker twice is no reply.
+    q = quantities("The ministry insists the Varne bridge will cost about €2bn. The ministry says €4bn.")
+    assert q["about €2bn"] is None or q["about €2bn"] != q["€4bn"]
