@@ -216,10 +216,20 @@ _SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _TRENDS = {w: r for r in ("trend-up", "trend-down") for w in ROWS[r].words if w[0].isalpha()}
+# an article and a word sizing the change between a trend verb and its figure: "climb a more modest
+# 4.1%", "fell a record 9%", "rose another hefty 3%" ("an estimated" is a hedge, read before this)
+_SIZE_WORDS = ("record|modest|healthy|robust|solid|sharp|steep|hefty|massive|huge|big|bigger|large|larger|"
+               "small|smaller|slight|marginal|meagre|meager|paltry|mere|respectable|dramatic|"
+               "staggering|remarkable|stunning|impressive|significant|substantial|sizeable|sizable|"
+               "whopping|further|additional|estimated|reported|projected|expected|provisional|revised|"
+               "annual|annualised|annualized|cumulative|combined|net|real|nominal|surprise|surprising|"
+               "unexpected|unprecedented|historic")
+_FILLER = (rf"(?:an?|another)\s+(?:(?:more|much|far|less|still|even|relatively|comparatively|very|fairly|"
+           rf"rather|somewhat|slightly)\s+)?(?:{_SIZE_WORDS})")
 _TREND_RE = re.compile(
     rf"\b(?P<t>{_words_re(list(_TRENDS))})(?:\s+(?:by|of|a\s+further|an\s+additional|another|just|only|"
     r"(?:by\s+)?an\s+average\s+of|"
-    r"sharply|slightly|marginally|a\s+whopping|some))?\s+$",
+    rf"sharply|slightly|marginally|a\s+whopping|some|{_FILLER}))?\s+$",
     re.IGNORECASE,
 )
 # verbs that are a change only with "by" after their object ("raised rates by 0.75 percentage point")
