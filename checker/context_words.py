@@ -162,6 +162,9 @@ def lemma(word: str) -> str:
             return base if base.endswith(("ch", "sh", "ss", "x")) else base + "e"
         if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsfz":
             return base[:-1]
+        if len(base) >= 6 and base.endswith("ll") and base[-3] in "aeiou" and base[-4] not in "aeiou" \
+                and not base.endswith("all"):
+            return base[:-1]  # "cancelled", "travelled", "modelled"; not "installed"
         if base.endswith(_E_ENDINGS) and not base.endswith(("air", "our", "oir", "eir")):
             return base + "e"
         return base
@@ -178,6 +181,9 @@ def participle(verb_lemma: str) -> str:
         return verb_lemma + "d"
     if verb_lemma.endswith("y") and len(verb_lemma) > 2 and verb_lemma[-2] not in "aeiou":
         return verb_lemma[:-1] + "ied"
+    if len(verb_lemma) >= 5 and verb_lemma[-1] == "l" and verb_lemma[-2] in "aeiou" \
+            and verb_lemma[-3] not in "aeiou":
+        return verb_lemma + "led"  # "cancel" -> "cancelled", as lemma() reads it back
     return verb_lemma + "ed"
 
 
