@@ -207,6 +207,7 @@ def score_pair(
         and not (nearby and refers_back)
         and not _same_specific_unit(fa, fb)
         and not rival
+        and not (compared and not same_source)
     ):
         # Agreeing on the story (context) or the time frame says nothing about what is measured; the
         # same particular counted thing ("cases", "households") does.

@@ -40,3 +40,13 @@ def test_a_reply_with_its_own_words_or_day_or_speaker_does_not() -> None:
     # One speaker twice is no reply.
     q = quantities("The ministry insists the Varne bridge will cost about €2bn. The ministry says €4bn.")
     assert q["about €2bn"] is None or q["about €2bn"] != q["€4bn"]
+
+
+def test_two_speakers_set_against_each_other_in_one_sentence_link_without_a_counted_noun() -> None:
+    q = quantities("The operator also put Sunday's peak at 52,000, "
+                   "far short of the \"more than 90,000\" claimed by the promoters.")
+    assert q["52,000"] is not None and q["52,000"] == q["more than 90,000"]
+    # One speaker comparing its own two figures: no rival answers, so nothing says they are one thing.
+    q = quantities("The operator also put Sunday's peak at 52,000, "
+                   "far short of the \"more than 90,000\" it gave for the same rally.")
+    assert q["52,000"] is None or q["52,000"] != q["more than 90,000"]
