@@ -222,6 +222,7 @@ UNIT_CLASSES = {
         entity institution company firm business organisation organization agency bureau corporation
         bank university ngo charity brand manufacturer supplier maker department ministry""",
     "household": "household family",
+    "job": "job position post vacancy",
     "building": "home house dwelling building property",
     "facility": """facility site centre center camp prison jail plant factory base station clinic hospital
         school location""",

@@ -58,6 +58,8 @@ WHAT_CAP = 60.0  # the most a pair scores with no evidence about what is measure
 # Money and percent figures across articles are rivals only when one sentence says it answers another
 # figure (a RIVAL_CUE_RE word): the same kind of loss or rise told by two speakers of one story.
 CROSS_RIVAL_DIMENSIONS = frozenset(("currency", "percent"))
+# Classes of counted nouns whose words name one thing (unlike "person": residents, voters, workers).
+SYNONYM_CLASSES = frozenset(("job", "household"))
 REPLY_TAIL_WORDS = 3  # a reply in kind ends soon after its figure: "were on site.", "is conservative."
 RIVAL_CHARS = 250  # a reply to a figure comes in the next sentence or the one after (about two sentences)
 CONTEXT_FLOOR = 30.0  # the least a context score counts for (see score_pair)
@@ -377,6 +379,8 @@ def _same_counted(a: Claim, b: Claim) -> bool:
     if dimension_of(a) != "count":
         return bool(a.unit and b.unit) and compatible_units(a.unit, b.unit, dimension_of(a))
     ua, ub = singular(counted_noun(a)), singular(counted_noun(b))
+    if ua and ub and unit_class(ua) == unit_class(ub) in SYNONYM_CLASSES:
+        return True  # "240 positions" and "closer to 600 jobs": one thing in other words
     return bool(ua) and ua == ub and unit_class(ua) not in GENERIC_UNITS
 
 

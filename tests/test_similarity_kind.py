@@ -50,3 +50,15 @@ def test_two_speakers_set_against_each_other_in_one_sentence_link_without_a_coun
     q = quantities("The operator also put Sunday's peak at 52,000, "
                    "far short of the \"more than 90,000\" it gave for the same rally.")
     assert q["52,000"] is None or q["52,000"] != q["more than 90,000"]
+
+
+def test_jobs_positions_and_posts_count_one_thing() -> None:
+    from checker.measures import compatible_units
+
+    assert compatible_units("positions", "jobs", "count")
+    assert compatible_units("vacancies", "posts", "count")
+    assert not compatible_units("jobs", "people", "count")  # people who hold jobs are another set
+    # Two speakers side by side, each in its own words: one counted thing, so rival answers.
+    q = quantities("The council said the plan would eliminate 240 positions. "
+                   "The union said closer to 600 jobs were at risk.")
+    assert q["240"] is not None and q["240"] == q["closer to 600"]
