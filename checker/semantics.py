@@ -367,6 +367,22 @@ def apply_suffix_hedge(text: str, fig: Figure, hi: int) -> None:
     apply_row(fig, _SUFFIX_WORDS[_suffix_word(sm)])
 
 
+# "grow" with an object is "cultivate": "grew 7.4 million tonnes of wheat" is the crop, an amount
+_GROW = frozenset(("grew", "grow", "grows", "growing", "grown"))
+_OF_NOUN_RE = re.compile(r"\s+of\s+(?!the\b|its\b|their\b|his\b|her\b|total\b)[a-z]", re.IGNORECASE)
+
+
+def _produced(text: str, fig: Figure, verb: str) -> bool:
+    """A transitive 'grow' whose figure is an amount produced: the figure is a measure or a counted
+    noun followed by 'of' and what was grown ('grew 7.4 million tonnes of wheat', 'grown 300 hectares
+    of maize'). 'Output grew 7%', 'the herd grew 40 head', 'grew 2 million tonnes' stay changes."""
+    if verb not in _GROW or fig.dimension not in ("measure", "count") or fig.unit is None:
+        return False
+    if fig.unit.lower() in ("point", "points"):
+        return False
+    return _OF_NOUN_RE.match(text, max(fig.end, fig.unit_end)) is not None
+
+
 def apply_trend(text: str, fig: Figure, lo: int) -> None:
     """Trend words before the figure, once its unit is known: the change ('rose 5%', 'down 2.3%', 'a
     drop of 3%', '+0.2%', 'cut prices by 10%'). The level reached ('rose 9% to $84') keeps no trend; so
@@ -386,6 +402,8 @@ def apply_trend(text: str, fig: Figure, lo: int) -> None:
         m = None
     if m and m.group("t").lower() in _OBJECT_VERBS and fig.dimension == "count" and fig.unit is not None \
             and fig.unit.lower() not in ("points", "point"):
+        m = None
+    if m and _produced(text, fig, m.group("t").lower()):
         m = None
     if m:
         row = _TRENDS_BY[m.group("t").lower()]
