@@ -329,20 +329,30 @@ def _reply_in_kind(a: View, b: View, fa: Features, fb: Features) -> bool:
     nothing of its own -- no entity, predicate, subject or time window ("The ministry insists the
     tunnel will cost about €3bn. The audit court says nearly €6bn."; "Police put the crowd at 70,000.
     The organisers still say well over 120,000 were on site."), while the first says what it measures
-    (a counted noun or a predicate family): the later one is the same measure, said by its speaker."""
+    (a counted noun or a predicate family), or is such a bare answer too ("The organisers say 410,000.
+    The phone data says somewhere between 210,000 and 250,000."): the later one is the same measure,
+    said by its speaker."""
     (first, f1), (later, f2) = sorted(((a, fa), (b, fb)), key=lambda vf: vf[0].claim.start)
-    if f2.entity or f2.family or f2.stem or f2.subjects or f2.windows or f2.rates or f2.regions:
+    if not _only_its_number(later, f2):
         return False
-    if later.own.strip() != later.claim.sentence.strip():
-        return False  # its sentence gives other figures: the words around it may be theirs
-    tail = later.claim.sentence[later.claim.end - later.claim.sentence_start:]
-    if len(re.findall(r"[^\W\d_]+", tail)) > REPLY_TAIL_WORDS:
-        return False  # "..., while crews dredged the inlet": the sentence goes on to say more
     if not _times(later.claim) <= _times(first.claim):
         return False  # "On Tuesday the airline said 204" after Monday's count: another day
     if f2.counted and not (f1.counted and compatible_units(f1.counted, f2.counted, dimension_of(a.claim))):
         return False
+    if not f1.counted and not f1.family:
+        return _only_its_number(first, f1) and _times(first.claim) <= _times(later.claim)
     return bool(f1.family or (f1.counted and unit_class(f1.counted) not in GENERIC_UNITS))
+
+
+def _only_its_number(v: View, f: Features) -> bool:
+    """A sentence that gives one figure and nothing of its own around it: no entity, predicate,
+    subject, window, rate or place, and at most ``REPLY_TAIL_WORDS`` words after the figure."""
+    if f.entity or f.family or f.stem or f.subjects or f.windows or f.rates or f.regions:
+        return False
+    if v.own.strip() != v.claim.sentence.strip():
+        return False  # its sentence gives other figures: the words around it may be theirs
+    tail = v.claim.sentence[v.claim.end - v.claim.sentence_start:]
+    return len(re.findall(r"[^\W\d_]+", tail)) <= REPLY_TAIL_WORDS  # not "..., while crews dredged"
 
 
 def _times(c: Claim) -> frozenset[str]:

@@ -62,3 +62,12 @@ def test_jobs_positions_and_posts_count_one_thing() -> None:
     q = quantities("The council said the plan would eliminate 240 positions. "
                    "The union said closer to 600 jobs were at risk.")
     assert q["240"] is not None and q["240"] == q["closer to 600"]
+
+
+def test_two_bare_answers_side_by_side_are_rivals() -> None:
+    q = quantities("The organisers say 52,000. The phone data says somewhere between 20,000 and 30,000.")
+    assert q["52,000"] is not None and q["52,000"] == q["between 20,000 and 30,000"]
+    # A first figure that says something of its own while the reply counts nothing stays apart.
+    q = quantities("The organisers say 52,000 tickets were printed in March. "
+                   "The phone data says somewhere between 20,000 and 30,000.")
+    assert q["52,000"] is None or q["52,000"] != q["between 20,000 and 30,000"]
