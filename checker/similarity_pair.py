@@ -142,6 +142,9 @@ def score_pair(
     if rival and entity is not None and entity < 50:
         entity = 50.0  # wording differs between sources; it does not say the thing differs
         evidence.append("entity taken as neutral")
+    elif entity is not None and entity < 50 and _one_figure_of_one_story(a, b, fa, fb, same_figure):
+        entity = 50.0  # "400,000 doses" in two articles of one story: each words it its own way
+        evidence.append("entity taken as neutral")
     # Disjoint context is weak evidence (clauses name different things: "Saturday" and "Parliament
     # Square" for one march), so it can pull the score down only to CONTEXT_FLOOR.
     context_part = 50.0 if context is None else max(context, CONTEXT_FLOOR)
@@ -353,6 +356,16 @@ def _only_its_number(v: View, f: Features) -> bool:
         return False  # its sentence gives other figures: the words around it may be theirs
     tail = v.claim.sentence[v.claim.end - v.claim.sentence_start:]
     return len(re.findall(r"[^\W\d_]+", tail)) <= REPLY_TAIL_WORDS  # not "..., while crews dredged"
+
+
+def _one_figure_of_one_story(a: View, b: View, fa: Features, fb: Features, same_figure: bool) -> bool:
+    """The same number of the same particular thing ("400,000 doses", "6 million tonnes") in two
+    articles that name the same people and places: one figure of one story, told in two ways."""
+    if not same_figure or a.claim.article == b.claim.article or not fa.story & fb.story:
+        return False
+    if dimension_of(a.claim) == "measure":
+        return _same_counted(a.claim, b.claim)
+    return _same_specific_unit(fa, fb)
 
 
 def _times(c: Claim) -> frozenset[str]:

@@ -71,3 +71,24 @@ def test_two_bare_answers_side_by_side_are_rivals() -> None:
     q = quantities("The organisers say 52,000 tickets were printed in March. "
                    "The phone data says somewhere between 20,000 and 30,000.")
     assert q["52,000"] is None or q["52,000"] != q["between 20,000 and 30,000"]
+
+
+STORY_A = ("Health officials in Marvela and Torbin said on Monday that the Kessaly region would receive "
+           "250,000 doses of the vaccine this month, Dr Ana Petrov of the Marvela health board said.")
+STORY_B = ("In Torbin, Dr Ana Petrov told reporters that a shipment of 250,000 doses was expected in Kessaly "
+           "before the schools reopen.")
+
+
+def two_articles(a: str, b: str) -> dict[str, str | None]:
+    claims: list[Claim] = extract_text(a, "a.txt") + extract_text(b, "b.txt")
+    out, _ = match(claims, RuleSet.empty())
+    return {f"{c.article}:{c.text}": c.quantity for c in out}
+
+
+def test_one_figure_of_one_story_in_two_wordings_is_one_quantity() -> None:
+    q = two_articles(STORY_A, STORY_B)
+    assert q["a.txt:250,000"] is not None and q["a.txt:250,000"] == q["b.txt:250,000"]
+    # The same number of another thing is chance, however alike the story.
+    other = STORY_B.replace("250,000 doses", "250,000 masks")
+    q = two_articles(STORY_A, other)
+    assert q["a.txt:250,000"] is None or q["a.txt:250,000"] != q["b.txt:250,000"]
