@@ -17,7 +17,17 @@ from checker.context_entity import entity_and_predicate
 from checker.context_phrase import is_number, is_year
 from checker.context_scope import SCOPE_VOCABULARY, scope_markers
 from checker.context_split import Token, sentence_spans, sentences_near, tokens
-from checker.context_words import EVENT_NOUNS, NOT_NAMES, PREPS, is_possessive, strip_possessive, wordset
+from checker.context_words import (
+    AUX,
+    EVENT_NOUNS,
+    NOT_NAMES,
+    PREPS,
+    is_finite_verb,
+    is_past_form,
+    is_possessive,
+    strip_possessive,
+    wordset,
+)
 
 __all__ = ["FigureContext", "SCOPE_VOCABULARY", "describe", "sentence_spans"]
 
@@ -42,6 +52,9 @@ _INTRO_OPENERS = wordset("in during since last over as by between from this so o
 _ANTECEDENT_LINKS = wordset("where which who whom")
 _TIME_OPENERS = wordset("in during since from between for")
 _RESTRICTING = wordset("counting including covering")
+_JOINS = wordset("and but while whereas ,")
+_PLACE_OPENERS = wordset("in across throughout within inside")
+_WINDOW_KINDS = frozenset({"since", "period", "past", "next", "asof", "date"})
 _DOTTED = re.compile(r"\b((?:[a-z]\.){2,})")
 _COMMON_OPENERS = wordset(
     """human hospital annual adult unemployment inflation turnout retail data nearly only almost total
@@ -107,6 +120,41 @@ def _framing(text: str, toks: list[Token], lo: int, f0: int, scope_hi: int) -> l
         end = next((i for i in range(k + 1, len(toks)) if toks[i].text in ",;:—–()"), len(toks))
         out.append(text[toks[k + 1].start:toks[end - 1].end])
     return out
+
+
+def _marker_kind(marker: str) -> str:
+    """What a scope marker says: a time window (since, period, past, next, as-of, date are one kind:
+    "4,000 since January" after "900 in January" keeps only its own), a region, a group ..."""
+    kind = marker.split(":")[0]
+    return "time" if kind in _WINDOW_KINDS else kind
+
+
+def _inherited_scope(text: str, toks: list[Token], lo: int, f0: int,
+                     scope: tuple[str, ...]) -> tuple[str, ...]:
+    """Scope the figure takes from outside its clause when its own words say none of that kind: the
+    region of an opening prepositional phrase ("In the neighbouring Kessary region, where ..., turnout of
+    49%") and the date of the event a "when" clause hangs on ("after the 2021 election, when turnout was
+    62%")."""
+    kinds = {_marker_kind(m) for m in scope}
+    extra: set[str] = set()
+    if "region" not in kinds and toks[0].low in _PLACE_OPENERS:
+        comma = next((i for i in range(1, min(f0, 9)) if toks[i].text == ","), None)
+        # a phrase, not a clause: "In 2019 the flood killed 52 across Kelmira, ..." scopes nothing after it
+        phrase_only = comma is not None and not any(
+            t.low in AUX or is_past_form(t.low) or is_finite_verb(t.low) or is_number(t)
+            for t in toks[1:comma])
+        if phrase_only and not any(t.text in ";:—–()" for t in toks[comma:f0]):
+            opening = text[toks[0].start:toks[comma - 1].end]
+            extra |= {m for m in scope_markers(opening) if m.startswith("region:")}
+    if "time" not in kinds and lo >= 2 and toks[lo - 1].low == "when" and not _acronym(toks[lo - 1]):
+        end = lo - 2 if toks[lo - 2].text == "," else lo - 1
+        start = end
+        while start > 0 and end - start < 8 and toks[start - 1].text not in ",;:—–()":
+            start -= 1
+        if start < end:
+            event = text[toks[start].start:toks[end - 1].end]
+            extra |= {m for m in scope_markers(event) if m.split(":")[0] in ("period", "date")}
+    return tuple(sorted(set(scope) | extra)) if extra else scope
 
 
 def _acronym(t: Token) -> bool:
@@ -207,10 +255,13 @@ def _describe(text: str, sent_start: int, sent_end: int, fig_start: int, fig_end
     if earlier and scope_hi > f0:
         # "In 2021 turnout was 62%, and 71% in 2017": the figure's own words override, kind by kind,
         # what it shares with the clause's earlier figure.
-        own = text[toks[earlier[-1]].end:toks[scope_hi - 1].end]
+        # ... from the word joining the two on ("12% since January and 3% in January alone").
+        join = next((k for k in range(f0 - 1, earlier[-1], -1) if toks[k].low in _JOINS), earlier[-1])
+        own = text[toks[join].end:toks[scope_hi - 1].end]
         local = scope_markers(own.replace(fig_text, " " * len(fig_text)) if fig_text else own)
-        kinds = {m.split(":")[0] for m in local}
-        scope = tuple(sorted(set(local) | {m for m in scope if m.split(":")[0] not in kinds}))
+        kinds = {_marker_kind(m) for m in local}
+        scope = tuple(sorted(set(local) | {m for m in scope if _marker_kind(m) not in kinds}))
+    scope = _inherited_scope(text, toks, lo, f0, scope)
     skip = set(range(f0, f1))
     if who:
         at = text.find(who, sent_start, sent_end)

@@ -14,7 +14,8 @@ from checker.context_words import EVENT_NOUNS, MONTHS, NOT_NAMES, WEEKDAYS, stri
 # The closed vocabulary of markers (docs/context.md has examples). ``<date>`` is YYYY, YYYY-MM,
 # YYYY-MM-DD, MM-DD (no year given) or a weekday; ``<n><u>`` is a count and a unit y/m/w/d/h.
 SCOPE_VOCABULARY: dict[str, str] = {
-    "since:<date>": "counted from a start date: 'since April 2017' -> since:2017-04",
+    "since:<date>": "counted from a start date: 'since April 2017' -> since:2017-04, 'since January' -> "
+    "since:--01 (a window from a month, not the month itself)",
     "period:<date>": "one calendar period: 'in 2019' -> period:2019, 'in March 2020' -> period:2020-03",
     "period:<year>..<year>": "a span of years: 'between 2017 and 2019', 'from 2017 to 2019', '2017-19'",
     "period:last-<unit>": "'last year', 'last month', 'last week' (also this-<unit>)",
@@ -22,7 +23,7 @@ SCOPE_VOCABULARY: dict[str, str] = {
     "next:<n><u>": "a coming window: 'over the next five years' -> next:5y",
     "period:<year>-q<n>": "a quarter: 'in the second quarter' -> period:q2, 'Q3 2021' -> period:2021-q3",
     "asof:<date>": "a stock at a date: 'as of March 2021', 'by the end of 2020', 'by Tuesday'",
-    "date:<date>": "one day: 'on Monday' -> date:monday, 'on March 3' -> date:03-03",
+    "date:<date>": "one day: 'on Monday' -> date:monday, 'on March 3' -> date:--03-03",
     "per-year": "a rate: 'each year', 'per year', 'annually', 'a year' (also per-month, per-week, per-day)",
     "current": "a stock now: 'currently', 'now', 'still', 'at present', 'at any one time'",
     "cumulative": "a running total: 'in total', 'so far', 'to date', 'in all', 'since then', "
@@ -56,7 +57,11 @@ _EARLY = r"(?:(?:early|late|mid)[- ]?)?"
 _SINCE_DATE = re.compile(
     rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
-_SINCE_MONTH = re.compile(rf"\bsince\s+{_EARLY}({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})", _I)
+# "since January", "since mid-June", "since 5 January", "since the start of March", "since January this
+# year": a window from a month of the story's year (never "period:" of that month).
+_SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
+    rf"({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})(?:,?\s+(?:of\s+)?this\s+year\b)?", _I)
 _SINCE_EVENT = re.compile(
     rf"\bsince\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:began|started|broke\s+out|erupted|hit|struck)\s+"
     rf"in\s+(?:({_MONTH})\s*)?({_YEAR})?", _I)
@@ -138,6 +143,11 @@ _REGION_NAME = re.compile(
     r"(?:(?:[a-z]+\s+){0,2}(?:province|district|region|state|city|town|county|municipality|island|village"
     r"|canton|department|prefecture|borough)\s+(?:of\s+)?|(?:neighbouring|neighboring|nearby)\s+)?"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*)")
+# "in the upland Morvesh district", "across the northern Hale region": a name before its kind word.
+_REGION_KIND_AFTER = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside)\s+the\s+(?:[a-z]+\s+){1,2}"
+    r"((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)*)\s+(?:province|district|region|state|county|municipality"
+    r"|canton|department|prefecture|borough)\b")
 
 
 
@@ -220,7 +230,7 @@ def scope_markers(text: str) -> tuple[str, ...]:
             add("since:" + _date(m.group(2), m.group(1)), m)
     for m in _scan(_SINCE_MONTH, text, present):
         if free(m):
-            add("since:" + _date(None, m.group(1), m.group(2)), m)
+            add("since:" + _date(None, m.group(2), m.group(3) or m.group(1)), m)
     for m in _scan(_SINCE_OTHER, text, present):
         if free(m):
             add("cumulative", m)
@@ -293,7 +303,7 @@ def scope_markers(text: str) -> tuple[str, ...]:
     for pattern, place in _REGION_WORDS:
         if not present.isdisjoint(_REGION_TRIGGERS[place]) and pattern.search(text):
             found.add(f"region:{place}")
-    for m in _REGION_NAME.finditer(text):
+    for m in (*_REGION_NAME.finditer(text), *_REGION_KIND_AFTER.finditer(text)):
         name = m.group(1)
         words = name.split()
         if strip_possessive(words[0].lower().strip(".")) in NOT_NAMES or _YEAR_RE.fullmatch(words[0]):
