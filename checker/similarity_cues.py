@@ -14,11 +14,14 @@ from checker.model import Claim
 
 NEARBY_CHARS = 40  # two sentences of one article this close are next to each other: "nearby"
 
-# Words between two figures of one sentence that set them against each other as rival values.
+# Words between two figures of one sentence that set them against each other as rival values; a
+# comparative before another figure's owner or article ("19 were contractors, far more than the
+# company's count of nine") compares two figures, while "more than" alone is the later figure's hedge.
 CONTRAST_RE = re.compile(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|contrary\s+to|rather\s+than|instead\s+of"
     r"|(?:twice|double|triple|half|times)\s+(?:the|that|as\s+many\s+as)"
-    r"|(?:well|far|much|way)\s+(?:above|below|over|under)|(?:well\s+|far\s+|still\s+)?short\s+of)\b",
+    r"|(?:well|far|much|way)\s+(?:above|below|over|under)|(?:well\s+|far\s+|still\s+)?short\s+of"
+    r"|(?:more|fewer|less|higher|lower|greater|smaller)\s+than\s+(?:the|its|their|his|her|\w+['’]s?))(?!\w)",
     re.IGNORECASE,
 )
 # ... unless the comparison is with another time: "profit of $2bn, against $1.5bn a year earlier" is a

@@ -74,6 +74,9 @@ def test_two_sources_compared_in_one_sentence_are_rivals_whatever_their_words() 
     ("more than twice the", True),
     ("and", False),
     ("above the", False),  # "above" alone may place a thing, not compare two values
+    ("far more than the harbour master's count of", True),
+    ("fewer than the", True),
+    ("more than", False),  # a hedge of the second figure, not a comparison with a figure of its own
 ])
 def test_words_that_compare_two_figures_of_one_sentence(words: str, compared: bool) -> None:
     sentence = f"Divers counted 25 wrecks, {words} 14 on the harbour chart."
