@@ -224,6 +224,9 @@ def span(text: str, first: Token, rest: list[Token]) -> str:
     return phrase(text, [first, *rest], keep_det=True)
 
 
+_AGE_BOUNDS = wordset("under over below above")
+
+
 def subject_left(text: str, toks: list[Token], j: int, lo: int,
                  preps: frozenset[str] = _SUBJECT_PREPS) -> str:
     """Noun phrase ending at token j (inclusive), walking left: 'the death toll from Hurricane Maria'."""
@@ -234,6 +237,12 @@ def subject_left(text: str, toks: list[Token], j: int, lo: int,
                 x.low in ("aged", "ages") for x in toks[max(lo, j - 4):j]):
             words.insert(0, t)  # "young people aged 16 to 24"
             j -= 1
+            continue
+        holder = toks[j - 2] if j - 2 >= lo else None
+        if is_number(t) and holder is not None and toks[j - 1].low in _AGE_BOUNDS and is_word(holder) \
+                and holder.low not in DETS | PREPS | AUX | KNOWN_VERBS and not is_past_form(holder.low):
+            words[0:0] = [toks[j - 1], t]  # "workers under 25", "drivers over 70": an age group
+            j -= 2
             continue
         if not is_word(t) or low in AUX or low in RELATIVES or low in CONJ_STOP or (
                 is_past_form(low) and low != "aged"):
