@@ -315,6 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     warnings.filterwarnings("ignore", module="quantulum3")  # "classifier dependencies not installed"
+    if not (args.data / "newsquant" / "NewsQuant.dev.json").is_file():
+        print(f"bench/extraction.py: error: {args.data}: no benchmarks folder (NewsQuant.dev.json not found; "
+              "give --data DIR)", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     from quantulum3 import parser  # load both systems before timing either
 
