@@ -162,11 +162,16 @@ def lemma(word: str) -> str:
             return base if base.endswith(("ch", "sh", "ss", "x")) else base + "e"
         if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsfz":
             return base[:-1]
-        if len(base) >= 6 and base.endswith("ll") and base[-3] in "aeiou" and base[-4] not in "aeiou" \
+        if len(base) >= 6 and base.endswith("ll") and base[-3] in "ea" and base[-4] not in "aeiou" \
                 and not base.endswith("all"):
             return base[:-1]  # "cancelled", "travelled", "modelled"; not "installed"
         if base.endswith(_E_ENDINGS) and not base.endswith(("air", "our", "oir", "eir")):
             return base + "e"
+        vowel = "aeiou"
+        short = len(base) == 3 and base[0] not in vowel and base[1] in vowel and base[2] not in vowel + "wxy"
+        consonant_in = base.endswith("in") and base[-3] not in vowel
+        if base.endswith(("dl", "kl", "fl", "zl")) or consonant_in or short:
+            return base + "e"  # "handled", "combined", "examined", "filed" (a short vowel doubles: "pinned")
         return base
     return w
 
