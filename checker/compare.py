@@ -206,6 +206,8 @@ def _scope_gaps(lower: Facts, upper: Facts) -> tuple[str, ...]:
     out = []
     for cat in sorted(set(cats_low) | set(cats_up)):
         low, up = cats_low.get(cat, frozenset()), cats_up.get(cat, frozenset())
+        if cat == "time" and low == {"peak"} and all(m == "current" or m.startswith("asof:") for m in up):
+            continue  # a count at some moment above the peak contradicts the peak: nothing explained
         if low and up and not any(_same_marker(x, y) for x in low for y in up):
             out.append(f"{cat}: {', '.join(sorted(low))} vs {', '.join(sorted(up))}")
         elif low and not up and cat == "subpop":

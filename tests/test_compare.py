@@ -584,3 +584,12 @@ def test_messages_and_report_write_a_ratio_with_the_same_sign() -> None:
 
     (finding,) = run([TENS_OF_THOUSANDS, TWO_MILLION])
     assert report_ratio(finding.ratio) in finding.message and "x below" not in finding.message
+
+
+def test_a_peak_below_a_figure_for_one_moment_is_not_explained_by_scope() -> None:
+    # "about 7,000 at the peak" against "well over 12,000 on site now": nothing on site exceeds its peak.
+    assert kinds_with_scopes(("peak",), ("current",)) == ["conflict"]
+    assert kinds_with_scopes(("peak",), ("asof:2024-05",)) == ["conflict"]
+    # The other way round, a peak above a figure for now, is what a peak is.
+    assert kinds_with_scopes(("current",), ("peak",)) == ["scope-differs"]
+    assert kinds_with_scopes(("peak",), ("cumulative",)) == ["scope-differs"]
