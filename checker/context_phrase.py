@@ -43,6 +43,7 @@ _TIME_NOUNS = wordset(
 _TIME_WORDS = wordset("since in year month week day years decade the past a")
 REL_SUBJECT = wordset("who that which")
 _DATE_LEADS = wordset("the early late mid")
+_TIME_PREPS = wordset("since during until after before throughout")
 _SUBJECT_PREPS = wordset("of from in for at on to among across with")
 ANTECEDENT_PREPS = wordset("of in")
 _RATE_NOUNS = wordset("day year week month")
@@ -227,6 +228,12 @@ def span(text: str, first: Token, rest: list[Token]) -> str:
 _AGE_BOUNDS = wordset("under over below above")
 
 
+def _only_time(words: list[Token]) -> bool:
+    """The words name only a time: 'January', 'spring', '2019', 'early March'."""
+    return bool(words) and all(
+        w.low in MONTHS or is_year(w) or w.low in _TIME_NOUNS or w.low in _DATE_LEADS for w in words)
+
+
 def subject_left(text: str, toks: list[Token], j: int, lo: int,
                  preps: frozenset[str] = _SUBJECT_PREPS) -> str:
     """Noun phrase ending at token j (inclusive), walking left: 'the death toll from Hurricane Maria'."""
@@ -248,12 +255,20 @@ def subject_left(text: str, toks: list[Token], j: int, lo: int,
                 is_past_form(low) and low != "aged"):
             break
         if low in DETS:
+            if j - 2 >= lo and toks[j - 1].low in _TIME_PREPS and _only_time(words):
+                words = []  # "Sales since the spring"
+                j -= 2
+                continue
             if j - 1 >= lo and toks[j - 1].low in preps:
                 words.insert(0, t)
                 j -= 1
                 continue
             break
         if low in PREPS and low not in preps:
+            if low in _TIME_PREPS and j - 1 >= lo and _only_time(words):
+                words = []  # "The toll since January", "Sales since the spring": the subject is before it
+                j -= 1
+                continue
             break
         noun = any(toks[k].low in DETS for k in range(max(lo, j - 2), j))  # "the real rise", "a cut"
         if low in KNOWN_VERBS and low not in EVENT_NOUNS and words and not low.endswith("s") \
