@@ -5,11 +5,12 @@ police", "officials against researchers", "the company against the union").
 word ("police", "ministry", "union", "researchers", "charity", "UN") says the kind. The head noun of the
 speaker's first noun phrase (cut at a comma or preposition) decides: the last role word of that phrase
 ("The police union" is a union, "City police" are police). A generic head (official, spokesman,
-department, office, agency, board, chief executive, researchers, lawmakers, source, campaigners) takes
-the kind of a role word before it ("Union official Katrin Moll" is the union's, "the city police
-department" the police's, "Ministry researchers" the ministry's, "a police source" the police's); a
-place or modifier word (city, state, province, international, industry) decides only when nothing else
-does. A phrase with no role word passes to the next one ("Beatriz Olmo, the union's chair";
+department, office, agency, board, chief executive, researchers, experts, lawmakers, source, campaigners,
+survey, study) takes the kind of a role word before it ("Union official Katrin Moll" is the union's,
+"the city police department" the police's, "Ministry researchers" the ministry's, "a police source" the
+police's, "the charity's survey" the charity's); "opposition" wins in its phrase ("the opposition Civic
+Union"); a place or modifier word (city, state, province, international, industry) decides only when
+nothing else does. A phrase with no role word passes to the next one ("Beatriz Olmo, the union's chair";
 "researchers at Oskelund University" are researchers, not the university's). A speaker with no such
 word (a bare personal name, "Several reports", "its staff") has no kind: None.
 """
@@ -89,7 +90,7 @@ _GENERIC_HEADS = frozenset({
     "bureau", "board", "chief executive", "ceo", "executive", "management", "researchers", "researcher",
     "scientists", "economists", "economist", "lawmakers", "senator", "minister", "ministers",
     "president", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "campaigners",
-    "activists"})
+    "activists", "experts", "survey", "study", "studies", "analysis", "model", "modelling"})
 # Modifiers that say where or about what, not who: they decide only when no other role word does.
 _MODIFIERS = frozenset({"city", "state", "province", "international", "industry"})
 # Where a phrase ends: a comma, or a preposition opening a complement ("researchers at the ministry").
@@ -131,6 +132,8 @@ def speaker_kind(attribution: str | None) -> str | None:
 
 def _head_cue(phrase: list[str]) -> str:
     """The cue that decides among the cues of one noun phrase, in reading order."""
+    if "opposition" in phrase:
+        return "opposition"  # "the opposition Civic Union": the side, whatever its body
     strong = [c for c in phrase if c not in _MODIFIERS]
     if not strong:
         return phrase[-1]

@@ -90,6 +90,12 @@ def test_the_head_noun_decides_and_modifiers_only_as_fallback() -> None:
     assert speaker_kind("the teachers' federation") == "industry"
     assert speaker_kind("Opposition lawmakers") == "opposition"
     assert speaker_kind("Ferry company staff") == "company"
+    # A document speaks for its owner; "opposition" names the side whatever the body.
+    assert speaker_kind("The water board's own survey") == "government"
+    assert speaker_kind("the relief charity's study") == "ngo"
+    assert speaker_kind("a study by Vell University") == "researchers"
+    assert speaker_kind("the opposition Farmers' Union") == "opposition"
+    assert speaker_kind("a panel of World Bank experts") == "international"
     # A crew or staff with no owner named says no kind (not "workers").
     assert speaker_kind("its staff") is None
     assert speaker_kind("the vessel's staff") is None
