@@ -21,6 +21,7 @@ from checker.measures import dimension_of, percent_scale
 from checker.model import Article, Claim, Finding, Group, Reference, Rule, Severity
 from checker.report import one_line, reference_text
 from checker.rules import RuleSet, Settings
+from checker.similarity_cues import CONTRAST_RE
 
 Interval = tuple[float | None, float | None]
 
@@ -212,7 +213,23 @@ def _scope_gaps(lower: Facts, upper: Facts) -> tuple[str, ...]:
             out.append(f"{cat}: {', '.join(sorted(low))} vs {', '.join(sorted(up))}")
         elif low and not up and cat == "subpop":
             out.append(f"{cat}: {', '.join(sorted(low))} vs not limited")
+        elif bool(low) != bool(up) and _one_voice(lower, upper):
+            named = ", ".join(sorted(low or up))
+            out.append(f"{cat}: {named} vs not named" if low else f"{cat}: not named vs {named}")
     return tuple(out)
+
+
+def _one_voice(fa: Facts, fb: Facts) -> bool:
+    """Both figures from one speaker in one article: a speaker who names a scope for one figure and not
+    for the other ("$112 million for 2028 ... about $540 million over the next five years") has set two
+    measures side by side, not contradicted themself."""
+    a, b = sorted((fa.claim, fb.claim), key=lambda c: c.start)
+    sa, sb = fa.speaker, fb.speaker
+    if a.article != b.article or not (sa and sb) or sa.lower() != sb.lower():
+        return False
+    # "more than 250, far more than the official figure of about 40": one sentence, two sources
+    return a.sentence_start != b.sentence_start or not CONTRAST_RE.search(
+        a.sentence[a.end - a.sentence_start : b.start - a.sentence_start])
 
 
 def _scope_categories(scope: Iterable[str]) -> dict[str, frozenset[str]]:

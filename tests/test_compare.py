@@ -593,3 +593,29 @@ def test_a_peak_below_a_figure_for_one_moment_is_not_explained_by_scope() -> Non
     # The other way round, a peak above a figure for now, is what a peak is.
     assert kinds_with_scopes(("current",), ("peak",)) == ["scope-differs"]
     assert kinds_with_scopes(("peak",), ("cumulative",)) == ["scope-differs"]
+
+
+def test_a_scope_one_speaker_names_for_only_one_of_two_figures_is_a_scope_difference() -> None:
+    # One auditor in one article: "a gap of $90 million next year" and "about $400 million over five years".
+    year = claim("y", "a.txt", "$90 million", 9e7, 9e7, 9e7, hedge="exact", attribution="The auditor said")
+    five = claim("f", "a.txt", "about $400 million", 3.6e8, 4.4e8, 4e8, attribution="the auditor",
+                 scope=("cumulative", "next:5y"))
+    (finding,) = run([year, five])
+    assert finding.kind == "scope-differs"
+    assert finding.details["scope_differences"] == ["time: not named vs cumulative, next:5y"]
+    # Two speakers, or one speaker in two articles: the other just did not say, still a conflict.
+    other = dataclasses.replace(year, attribution="The mayor said")
+    assert [f.kind for f in run([other, five])] == ["conflict"]
+    elsewhere = dataclasses.replace(year, article="b.txt")
+    assert [f.kind for f in run([elsewhere, five])] == ["conflict"]
+    unattributed = dataclasses.replace(year, attribution=None)
+    assert [f.kind for f in run([unattributed, five])] == ["conflict"]
+    # One sentence that sets the figures against each other names two sources, whatever the attribution.
+    sentence = "The charity said more than 90 are missing, far more than the official figure of about 30."
+    high = claim("h", "a.txt", "more than 90", 90, None, 90, hedge="more-than", attribution="The charity",
+                 scope=("current",), sentence=sentence, start=17)
+    low = claim("l", "a.txt", "about 30", 27, 33, 30, attribution="The charity", sentence=sentence, start=80)
+    assert [f.kind for f in run([high, low])] == ["conflict"]
+    plain = sentence.replace("far more than the official figure of", "and")
+    aside = dataclasses.replace(low, sentence=plain, start=plain.index("about 30"))
+    assert [f.kind for f in run([high, aside])] == ["scope-differs"]
