@@ -216,7 +216,26 @@ def _scope_gaps(lower: Facts, upper: Facts) -> tuple[str, ...]:
         elif bool(low) != bool(up) and _one_voice(lower, upper):
             named = ", ".join(sorted(low or up))
             out.append(f"{cat}: {named} vs not named" if low else f"{cat}: not named vs {named}")
+    part_low, part_up = _part_marker(lower.claim, upper.claim), _part_marker(upper.claim, lower.claim)
+    if part_low and not part_up:
+        out.append(f"part: {part_low.lower()} vs the whole")
     return tuple(out)
+
+
+# A figure for a part, said in so many words: "the bore alone, excluding stations", "in March alone".
+PART_WORDS = re.compile(
+    r"\b(?:alone|excluding|exclusive\s+of|not\s+(?:counting|including)|leaving\s+out|without\s+counting)\b",
+    re.IGNORECASE)
+
+
+def _part_marker(claim: Claim, other: Claim) -> str | None:
+    """The part word in ``claim``'s sentence, on its own side of ``other`` when both share a sentence.
+    A part below the whole is expected, like a sub-population (a part *above* the whole stays a conflict)."""
+    text, offset = claim.sentence, claim.sentence_start
+    if other.article == claim.article and other.sentence_start == claim.sentence_start:
+        text = text[other.end - offset :] if other.start < claim.start else text[: other.start - offset]
+    found = PART_WORDS.search(text)
+    return found.group(0) if found else None
 
 
 def _one_voice(fa: Facts, fb: Facts) -> bool:
