@@ -36,7 +36,15 @@ from checker.similarity_pair import (
     figures_between,
     score_pair,
 )
-from checker.similarity_scope import article_texts, is_past, named_in_lead, named_in_passing, place_words
+from checker.similarity_scope import (
+    article_texts,
+    disjoint_places,
+    is_past,
+    named_in_lead,
+    named_in_passing,
+    place_words,
+    places_for_grouping,
+)
 
 __all__ = ["similarity_group", "similarity_groups"]
 
@@ -90,7 +98,7 @@ def similarity_groups(
                 between = figures_between(views, i, j, positions)
                 pairs[(i, j)] = score_pair(views[i], views[j], feats[i], feats[j], idf, between)
     out = []
-    for members in _link(len(views), pairs, threshold):
+    for members in _link(pairs, threshold, places_for_grouping(views, feats, texts)):
         claims = [views[k].claim for k in members]
         articles = {c.article for c in claims}
         speakers = {(c.article, c.attribution) for c in claims if c.attribution}
@@ -117,19 +125,24 @@ def _now(feats: list[Features], dates: Mapping[str, str | None] | None) -> int |
     return max(years + published, default=None)
 
 
-def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -> list[list[int]]:
+def _link(
+    pairs: dict[tuple[int, int], Pair | None], threshold: float, places: list[frozenset[str]]
+) -> list[list[int]]:
     """Take the links from strongest to weakest (ties by position); join their two clusters unless
-    that would put a vetoed (or never compared) pair in one group. Depends only on the sorted claims."""
+    that would put a vetoed (or never compared) pair in one group, or join one place's figures to
+    another's (``places``: :func:`places_for_grouping`). Depends only on the sorted claims."""
+    n = len(places)
     of = list(range(n))  # cluster id (its first member) of each claim
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    where: dict[int, frozenset[str]] = dict(enumerate(places))  # the places each cluster's members name
     links = sorted((-p.score, i, j) for (i, j), p in pairs.items() if p is not None and p.score >= threshold)
     for _, i, j in links:
         a, b = sorted((of[i], of[j]))
         if a == b:
             continue
         cross = [pairs.get((min(x, y), max(x, y)), VETO) for x in members[a] for y in members[b]]
-        if any(p is VETO for p in cross):
-            continue
+        if any(p is VETO for p in cross) or disjoint_places(where[a], where[b]):
+            continue  # a vetoed pair; or one cluster about one place, the other about another
         # The two clusters must not look different on the whole: pairs with nothing in common count
         # as neutral (50), so one strong link cannot pull in a cluster its other members disown.
         if (
@@ -138,6 +151,7 @@ def _link(n: int, pairs: dict[tuple[int, int], Pair | None], threshold: float) -
         ):
             continue
         members[a] = sorted(members[a] + members.pop(b))
+        where[a] = where[a] | where.pop(b)
         for k in members[a]:
             of[k] = a
     return [m for _, m in sorted(members.items()) if len(m) > 1]
