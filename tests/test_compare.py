@@ -623,9 +623,9 @@ def test_a_scope_one_speaker_names_for_only_one_of_two_figures_is_a_scope_differ
 
 def test_a_figure_said_to_be_for_a_part_below_the_whole_is_a_scope_difference() -> None:
     # "The hull alone, excluding the engines, costs some $30 million" against "about $70 million".
-    hull = claim("h", "a.txt", "some $30 million", 2.7e7, 3.3e7, 3e7,
+    hull = claim("h", "a.txt", "some $30 million", 2.7e7, 3.3e7, 3e7, start=45,
                  sentence="The hull alone, excluding the engines, costs some $30 million.")
-    ship = claim("s", "b.txt", "about $70 million", 6.3e7, 7.7e7, 7e7,
+    ship = claim("s", "b.txt", "about $70 million", 6.3e7, 7.7e7, 7e7, start=15,
                  sentence="The ship costs about $70 million.")
     (finding,) = run([hull, ship])
     assert finding.kind == "scope-differs"
@@ -633,7 +633,15 @@ def test_a_figure_said_to_be_for_a_part_below_the_whole_is_a_scope_difference() 
     # A part above the whole, or a part word on both sides, explains nothing.
     big_hull = dataclasses.replace(hull, text="some $190 million", low=1.71e8, high=2.09e8, value=1.9e8)
     assert [f.kind for f in run([big_hull, ship])] == ["conflict"]
-    both = dataclasses.replace(ship, sentence="The ship alone costs about $70 million.")
+    both = dataclasses.replace(ship, sentence="The ship alone costs about $70 million.", start=21, end=38)
+    # The part word belongs to the figure written nearest to it, not to every figure of its sentence.
+    other = "Costs rose 4% on a year earlier and 2% on May alone; the ship costs about $70 million."
+    at = other.index("about $70")
+    ship_too = dataclasses.replace(ship, sentence=other, start=at, end=at + len(ship.text))
+    assert [f.kind for f in run([hull, ship_too])] == ["scope-differs"]
+    no_part = dataclasses.replace(hull, sentence=other.replace("about $70", "some $30"), start=at,
+                                  end=at + len(hull.text))
+    assert [f.kind for f in run([no_part, ship])] == ["conflict"]
     assert [f.kind for f in run([hull, both])] == ["conflict"]
     # In one sentence, the part word must sit on the lower figure's side.
     sentence = "Spending reached $70 million for the year, and $30 million in March alone."
@@ -641,6 +649,6 @@ def test_a_figure_said_to_be_for_a_part_below_the_whole_is_a_scope_difference() 
     march = claim("m", "c.txt", "$30 million", 3e7, 3e7, 3e7, hedge="exact", sentence=sentence, start=47)
     assert [f.kind for f in run([year, march])] == ["scope-differs"]
     swapped = "Spending reached $30 million for the year, and $70 million in March alone."
-    year_low = dataclasses.replace(march, sentence=swapped, start=17)
-    march_high = dataclasses.replace(year, sentence=swapped, start=47)
+    year_low = dataclasses.replace(march, sentence=swapped, start=17, end=28)
+    march_high = dataclasses.replace(year, sentence=swapped, start=47, end=58)
     assert [f.kind for f in run([year_low, march_high])] == ["conflict"]
