@@ -245,6 +245,15 @@ def _part_marker(claim: Claim) -> str | None:
 DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")
 
 
+def _side_by_side(fa: Facts, fb: Facts) -> tuple[str, ...]:
+    """One speaker's two figures in one sentence, not set against each other ("had spent $26 million by
+    the end of December and was on track for $47 million by the end of June"): two measures the
+    speaker tells apart, even when the extractor read no scope marker for either."""
+    if fa.claim.sentence_start == fb.claim.sentence_start and _one_voice(fa, fb):
+        return ("one speaker, one sentence: two figures side by side",)
+    return ()
+
+
 def _one_voice(fa: Facts, fb: Facts) -> bool:
     """Both figures from one speaker in one article: a speaker who names a scope for one figure and not
     for the other ("$112 million for 2028 ... about $540 million over the next five years") has set two
@@ -391,7 +400,7 @@ def _compare_facts(fa: Facts, fb: Facts, policy: Policy) -> Comparison:
     if a.trend and b.trend and a.trend != b.trend:
         overlap, ratio = None, None  # "rose" against "fell": a disagreement whatever the sizes
     if overlap is None:
-        scopes = _scope_gaps(fa, fb)
+        scopes = _scope_gaps(fa, fb) or _side_by_side(fa, fb)
         return Comparison(a, b, ia, ib, wa, wb, policy, None, ratio, severity_for(ratio, policy.thresholds),
                           scopes)
     va, vb = _scaled_value(a.value, ka), _scaled_value(b.value, kb)

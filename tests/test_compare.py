@@ -652,3 +652,27 @@ def test_a_figure_said_to_be_for_a_part_below_the_whole_is_a_scope_difference() 
     year_low = dataclasses.replace(march, sentence=swapped, start=17, end=28)
     march_high = dataclasses.replace(year, sentence=swapped, start=47, end=58)
     assert [f.kind for f in run([year_low, march_high])] == ["conflict"]
+
+
+def test_one_speakers_two_figures_in_one_sentence_are_a_scope_difference() -> None:
+    sentence = "The ministry said it had spent $20 million by March and expected $50 million by December."
+    spent = claim("s", "a.txt", "$20 million", 2e7, 2e7, 2e7, hedge="exact", attribution="The ministry said",
+                  sentence=sentence, start=sentence.index("$20"))
+    expected = claim("e", "a.txt", "$50 million", 5e7, 5e7, 5e7, hedge="exact", attribution="The ministry",
+                     sentence=sentence, start=sentence.index("$50"))
+    (finding,) = run([spent, expected])
+    assert finding.kind == "scope-differs"
+    assert finding.details["scope_differences"] == ["one speaker, one sentence: two figures side by side"]
+    # Two speakers, or no speaker, or two sentences: still a conflict.
+    union = dataclasses.replace(expected, attribution="The union")
+    assert [f.kind for f in run([spent, union])] == ["conflict"]
+    assert [f.kind for f in run([dataclasses.replace(spent, attribution=None),
+                                 dataclasses.replace(expected, attribution=None)])] == ["conflict"]
+    apart = dataclasses.replace(expected, sentence_start=200, start=200 + sentence.index("$50"))
+    assert [f.kind for f in run([spent, apart])] == ["conflict"]
+    # Set against each other in that sentence: two sources, a conflict.
+    against = sentence.replace("and expected", "far less than the auditor's")
+    assert [f.kind for f in run([dataclasses.replace(spent, sentence=against),
+                                 dataclasses.replace(expected, sentence=against,
+                                                     start=against.index("$50"),
+                                                     end=against.index("$50") + 11)])] == ["conflict"]
