@@ -25,18 +25,14 @@ from functools import lru_cache
 from checker.measures import (
     EVENT_WORDS,
     PREDICATE_FAMILIES,
-    STOPWORDS,
     TIME_WORDS,
-    UNIT_CLASSES,
-    WORD_RE,
     View,
     compatible_units,
     dimension_of,
-    owner_unit,
     predicate_family,
-    unit_class,
     views_of,
 )
+from checker.measures_nouns import STOPWORDS, UNIT_CLASSES, WORD_RE, owner_unit, unit_class
 from checker.model import Claim, Group, Membership, Rule
 from checker.rules import RuleSet
 from checker.similarity import similarity_group, similarity_groups

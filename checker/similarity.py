@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from checker.measures import View, content_words, dimension_of
+from checker.measures import View, dimension_of
+from checker.measures_nouns import content_words
 from checker.model import Group, Membership
 from checker.similarity_features import STORY_MIN_NAMES, Features, claim_features, story_names
 from checker.similarity_pair import (

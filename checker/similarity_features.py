@@ -15,18 +15,14 @@ from checker.context_scope import ONE_PERIOD
 from checker.context_words import WEEKDAYS, lemma
 from checker.measures import (
     FIGURE_WORDS,
-    STOPWORDS,
     TIME_WORDS,
-    UNIT_CLASS,
     View,
-    content_words,
     counted_noun,
     dimension_of,
     is_event_word,
     predicate_family,
-    singular,
-    subjects_of,
 )
+from checker.measures_nouns import STOPWORDS, UNIT_CLASS, content_words, singular, subjects_of
 
 # Who gives a figure is not what it measures ("put at 15,000 by police").
 SPEAKER_WORDS = frozenset(

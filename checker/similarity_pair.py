@@ -21,13 +21,11 @@ from checker.measures import (
     TALLY_FAMILIES,
     View,
     compatible_units,
-    content_words,
     counted_noun,
     dimension_of,
     is_event_word,
-    singular,
-    unit_class,
 )
+from checker.measures_nouns import content_words, singular, unit_class
 from checker.model import Claim
 from checker.similarity_cues import (
     NEARBY_CHARS,

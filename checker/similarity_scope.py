@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.context_scope import ONE_PERIOD
-from checker.measures import View, act_stem, compatible_units, dimension_of, is_role_noun, unit_class
+from checker.measures import View, compatible_units, dimension_of
+from checker.measures_nouns import act_stem, is_role_noun, unit_class
 from checker.model import Claim
 from checker.similarity_features import Features
 

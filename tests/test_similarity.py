@@ -11,7 +11,8 @@ import dataclasses
 from test_match import claim, quantity_of
 
 from checker.match import match
-from checker.measures import compatible_units, counted_noun, dimension_of, is_share, unit_class
+from checker.measures import compatible_units, counted_noun, dimension_of, is_share
+from checker.measures_nouns import unit_class
 from checker.model import Claim
 from checker.rules import RuleSet
 
@@ -370,7 +371,8 @@ def test_cross_article_percent_rivals_must_both_say_what_the_percent_is_of() -> 
 
 def test_accounts_and_records_count_people_only_when_the_words_say_whose() -> None:
     from checker.match import rule_fits
-    from checker.measures import owner_unit, views_of
+    from checker.measures import views_of
+    from checker.measures_nouns import owner_unit
     from checker.model import Rule
 
     assert counted_noun(bare("customer accounts without power", "accounts")) == "customer"

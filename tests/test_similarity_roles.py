@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from checker.extract import extract_text
 from checker.match import match
-from checker.measures import is_role_noun
+from checker.measures_nouns import is_role_noun
 from checker.model import Claim
 from checker.rules import RuleSet
 
@@ -42,7 +42,7 @@ def test_another_number_or_another_family_keeps_them_apart() -> None:
 
 
 def test_acts_meet_what_they_are_done_to_in_one_figure() -> None:
-    from checker.measures import act_stem
+    from checker.measures_nouns import act_stem
 
     assert act_stem("cancellations") == "cancel" and act_stem("deportations") == "deport"
     assert act_stem("flights") == "" and act_stem("nations") == "" and act_stem("arrests") == ""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from test_match import claim
 from test_similarity import bare, together
 
-from checker.measures import counted_noun, unit_class, views_of
+from checker.measures import counted_noun, views_of
+from checker.measures_nouns import unit_class
 from checker.similarity_features import claim_features, clause_of
 
 
