@@ -52,7 +52,7 @@ from checker.context_words import (
     participle,
     wordset,
 )
-from checker.measures import UNIT_CLASS
+from checker.measures_nouns import UNIT_CLASS
 
 _GENERIC_GOVERNORS = wordset("include including includes included be have")
 _PRE_FIGURE_SKIP = DETS | wordset(

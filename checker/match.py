@@ -9,8 +9,9 @@
 Claims arrive whole: extraction has already read changes named by a noun and units left out by
 ellipsis (``checker.extract``), so matching takes them as they are.
 
-The vocabulary both steps share (unit classes, predicate families) lives in :mod:`checker.measures`
-and is re-exported here (``compatible_units``, ``unit_class``, ``predicate_family``).
+The vocabulary both steps share lives in :mod:`checker.measures` (predicate families) and
+:mod:`checker.measures_nouns` (unit classes), and is re-exported here (``compatible_units``,
+``unit_class``, ``predicate_family``).
 
 Everything is sorted before it is compared, so the result never depends on input order.
 """

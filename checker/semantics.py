@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from checker.figure import Figure
-from checker.measures import WORD_RE, singular
+from checker.measures_nouns import WORD_RE, singular
 from checker.model import HEDGES, Claim
 
 APPROX = 0.1  # relative half-width of the interval an approximate hedge gives

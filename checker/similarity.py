@@ -11,8 +11,9 @@ speakers in one article (organisers and police). See docs/rules.md, "Grouping wi
 The parts, by kind: what each claim offers in :mod:`checker.similarity_features`; place, time and rate
 vetoes and penalties in :mod:`checker.similarity_scope`; pair scores in :mod:`checker.similarity_pair`,
 and the words that set two figures against each other in :mod:`checker.similarity_cues`. The
-vocabulary (unit classes, predicate families, event words, shares, what a claim counts) and the texts
-around each figure live in :mod:`checker.measures`.
+vocabulary (predicate families, event words, shares, what a claim counts) and the texts around each
+figure live in :mod:`checker.measures`; the nouns (unit classes, subjects) in
+:mod:`checker.measures_nouns`.
 """
 
 from __future__ import annotations
