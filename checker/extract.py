@@ -25,14 +25,13 @@ from checker.model import Article, Claim
 from checker.notclaims import (
     bare_one,
     blocked_spans,
-    clock_time,
     debris_spans,
-    group_age,
     in_name,
     not_a_claim,
     suspended_tail,
     year_context,
 )
+from checker.notclaims_time import clock_time, group_age
 from checker.numbers import Figure, find_numbers, is_year_like
 from checker.ranges import change_then_level
 from checker.semantics import (
