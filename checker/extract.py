@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from checker import context
 from checker.attach import attach_fraction_unit, attach_unit, rate_after
-from checker.measures import singular
+from checker.measures_nouns import singular
 from checker.model import Article, Claim
 from checker.notclaims import (
     bare_one,
