@@ -54,13 +54,15 @@ _RATE_UNIT = {"year": "year", "annum": "year", "month": "month", "week": "week",
 
 _I = re.IGNORECASE
 _EARLY = r"(?:(?:early|late|mid)[- ]?)?"
+# "since", then "the start of" and "early", "mid-" before the date: shared by the date and month forms.
+_SINCE_LEAD = rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}"
 _SINCE_DATE = re.compile(
-    rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"{_SINCE_LEAD}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:({_MONTH})\s+(?:(\d{{1,2}}),?\s+)?)?({_YEAR})\b", _I)
 # "since January", "since mid-June", "since 5 January", "since the start of March", "since January this
 # year": a window from a month of the story's year (never "period:" of that month).
 _SINCE_MONTH = re.compile(
-    rf"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?{_EARLY}(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
+    rf"{_SINCE_LEAD}(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
     rf"({_MONTH})(?:\s+(\d{{1,2}}))?\b(?!,?\s+{_YEAR})(?:,?\s+(?:of\s+)?this\s+year\b)?", _I)
 _SINCE_EVENT = re.compile(
     rf"\bsince\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:began|started|broke\s+out|erupted|hit|struck)\s+"
